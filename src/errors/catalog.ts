@@ -1,0 +1,296 @@
+/**
+ * Every problem the tool reports, in one catalog: a stable code, a message built from the
+ * problem's parameters, and a hint that says how to fix it. Messages are UI: tests pin them.
+ */
+
+type Params = Record<string, string | number | undefined>;
+
+export interface ErrorDef {
+  /** A short title for the class of problem. */
+  readonly title: string;
+  readonly message: (p: Params) => string;
+  readonly hint?: (p: Params) => string | undefined;
+  /** Warnings are shown but do not fail validation. */
+  readonly severity?: 'error' | 'warning';
+}
+
+const q = (v: unknown) => `\`${String(v)}\``;
+const didYouMean = (p: Params) => (p.suggestion ? `did you mean ${q(p.suggestion)}?` : undefined);
+
+export const catalog = {
+  // --- files and folders ---
+  'policy-dir-missing': {
+    title: 'Policy folder not found',
+    message: (p) => `policy folder ${q(p.dir)} does not exist`,
+    hint: () => 'pass --policy DIR, set SLA_POLICY_DIR, or run from the repository root where ./policy lives',
+  },
+  'no-versions': {
+    title: 'No versions',
+    message: () => 'the policy folder has no version folders',
+    hint: () => 'create one with `npm run new-version -- 1.0`, or add a folder named like "1.0"',
+  },
+  'bad-version-folder': {
+    title: 'Bad version folder name',
+    message: (p) => `folder ${q(p.name)} is not a version (expected MAJOR.MINOR, like "3.2")`,
+    hint: () => 'rename the folder to its version number, or move it out of the policy folder',
+  },
+  'missing-file': {
+    title: 'Missing file',
+    message: (p) => `version ${p.version} has no ${p.file}`,
+    hint: (p) => `every version needs ${p.file}; copy it from the previous version and edit it`,
+  },
+  'unknown-file': {
+    title: 'Unknown file',
+    message: (p) => `unknown file ${q(p.file)} in version ${p.version}`,
+    hint: (p) => (p.suggestion ? `did you mean ${q(p.suggestion)}? ` : '') + 'policy files are: ' + String(p.known),
+  },
+  'empty-file': {
+    title: 'Empty file',
+    message: (p) => `${p.file} is empty`,
+    hint: () => 'fill in the required keys; see docs in the JSON Schema under schema/ or the previous version',
+  },
+  'file-too-large': {
+    title: 'File too large',
+    message: (p) => `file is ${p.size} bytes; the limit is ${p.limit}`,
+    hint: () => 'policy files are short; check that the right file was saved here',
+  },
+  'not-utf8': {
+    title: 'Not UTF-8',
+    message: () => 'file is not valid UTF-8',
+    hint: () => 'save the file as UTF-8',
+  },
+
+  // --- YAML ---
+  'yaml-syntax': {
+    title: 'YAML syntax error',
+    message: (p) => `YAML syntax error: ${p.detail}`,
+    hint: (p) => (p.tab ? 'indent with spaces; YAML does not allow tabs for indentation' : 'check indentation, colons and quotes on this line'),
+  },
+  'yaml-warning': {
+    title: 'YAML warning',
+    message: (p) => `YAML: ${p.detail}`,
+    hint: () => 'warnings are treated as errors so that nothing is read differently from how it looks',
+  },
+  'yaml-duplicate-key': {
+    title: 'Duplicate key',
+    message: (p) => `duplicate key ${q(p.key)}`,
+    hint: () => 'each key may appear once in a mapping; remove or merge the duplicate',
+  },
+  'yaml-non-string-key': {
+    title: 'Non-string key',
+    message: (p) => `key ${q(p.key)} is not a plain string`,
+    hint: () => 'keys are lowercase words like `target_percent`',
+  },
+  'yaml-proto-key': {
+    title: 'Reserved key',
+    message: (p) => `key ${q(p.key)} is reserved`,
+    hint: () => 'remove this key; it can alter objects in the programs that read the policy',
+  },
+  'yaml-alias': {
+    title: 'Anchors and aliases not allowed',
+    message: (p) => (p.anchor ? `anchor ${q(`&${p.name}`)} is not allowed` : `alias ${q(`*${p.name}`)} is not allowed`),
+    hint: () => 'write the value out in full; anchors and aliases make a reviewer read two places (and allow alias bombs)',
+  },
+  'yaml-merge-key': {
+    title: 'Merge key not allowed',
+    message: () => 'merge key `<<` is not allowed',
+    hint: () => 'write the keys out in full',
+  },
+  'yaml-tag': {
+    title: 'Tag not allowed',
+    message: (p) => `tag ${q(p.tag)} is not allowed`,
+    hint: () => 'remove the tag; quote the value if it should be a string',
+  },
+  'yaml-directive': {
+    title: 'Directive not allowed',
+    message: (p) => `directive ${q(p.directive)} is not allowed`,
+    hint: () => 'remove the line: policy files are YAML 1.2 (core schema), where yes/no/on/off are strings, not booleans',
+  },
+  'yaml-multiple-documents': {
+    title: 'Multiple documents',
+    message: () => 'a second YAML document starts here',
+    hint: () => 'one document per file: remove the `---` line and what follows, or move it to its own file',
+  },
+  'yaml-too-deep': {
+    title: 'Nesting too deep',
+    message: (p) => `nesting deeper than ${p.limit} levels`,
+    hint: () => 'policy files are at most a few levels deep; check the indentation',
+  },
+  'text-control': {
+    title: 'Invisible or control character',
+    message: (p) => `text contains ${p.what} (${p.codepoint})`,
+    hint: (p) => p.hint as string | undefined,
+  },
+
+  // --- schema ---
+  'unknown-key': {
+    title: 'Unknown key',
+    message: (p) => `unknown key ${q(p.key)}` + (p.where ? ` in ${p.where}` : ''),
+    hint: (p) => didYouMean(p) ?? `allowed keys here: ${p.allowed}`,
+  },
+  'missing-key': {
+    title: 'Missing key',
+    message: (p) => `missing required key ${q(p.key)}` + (p.where ? ` in ${p.where}` : ''),
+    hint: (p) => `add \`${p.key}:\` here` + (p.expected ? ` (${p.expected})` : ''),
+  },
+  'invalid-type': {
+    title: 'Wrong type',
+    message: (p) => `${p.field}: expected ${p.expected}, got ${p.received}`,
+    hint: (p) => p.hint as string | undefined,
+  },
+  'invalid-value': {
+    title: 'Value not allowed',
+    message: (p) => `${p.field}: ${q(p.value)} is not one of ${p.allowed}`,
+    hint: (p) => didYouMean(p) ?? `use one of ${p.allowed}`,
+  },
+  'out-of-range': {
+    title: 'Out of range',
+    message: (p) => `${p.field}: ${p.detail}`,
+    hint: (p) => p.hint as string | undefined,
+  },
+  'invalid-format': {
+    title: 'Bad format',
+    message: (p) => `${p.field}: ${p.detail}`,
+    hint: (p) => p.hint as string | undefined,
+  },
+
+  // --- rules across fields and files ---
+  'version-mismatch': {
+    title: 'Version does not match folder',
+    message: (p) => `version ${q(p.version)} does not match its folder ${q(p.folder)}`,
+    hint: (p) => `set version: "${p.folder}", or rename the folder`,
+  },
+  'version-unquoted': {
+    title: 'Unquoted version',
+    message: (p) => `version is the number ${p.number}, not a string: unquoted ${p.source} reads as ${p.number} in YAML`,
+    hint: (p) => `quote it: version: "${p.source}"`,
+  },
+  'effective-before-updated': {
+    title: 'Effective before updated',
+    message: (p) => `effective date ${p.effective} is before the updated date ${p.updated}`,
+    hint: () => 'commitments take effect on or after the day they are published',
+  },
+  'latency-order': {
+    title: 'Percentiles out of order',
+    message: (p) => `${p.operation}: ${p.detail}`,
+    hint: () => 'percentiles must satisfy p50_ms <= p95_ms <= p99_ms',
+  },
+  'credit-tier-order': {
+    title: 'Credit tiers out of order',
+    message: (p) => `credit tier ${p.index}: ${p.detail}`,
+    hint: () => 'list tiers from the mildest outage to the worst: below_percent strictly falling, credit_percent strictly rising',
+  },
+  'credit-first-tier-above-target': {
+    title: 'First credit tier above target',
+    message: (p) => `the first tier starts below ${p.below}%, above the uptime target ${p.target}%`,
+    hint: () => 'the first tier\'s below_percent must be at most uptime.yaml target_percent',
+  },
+  'credit-over-max': {
+    title: 'Credit above cap',
+    message: (p) => `credit ${p.credit}% is above max_credit_percent ${p.max}%`,
+    hint: () => 'raise max_credit_percent or lower this tier',
+  },
+  'retries-with-pass-through': {
+    title: 'Retries with pass-through',
+    message: (p) => `retries is ${p.retries} but the policy is pass-through`,
+    hint: () => 'set retries: 0, or change policy to retry and set max_retry_window_ms',
+  },
+  'retry-window-missing': {
+    title: 'Retry window missing',
+    message: () => 'policy retry needs max_retry_window_ms',
+    hint: () => 'add max_retry_window_ms: the longest time spent retrying',
+  },
+  'duplicate-identity': {
+    title: 'Duplicate entry',
+    message: (p) => `duplicate ${p.key} ${q(p.value)}, already used by entry ${p.first}`,
+    hint: (p) => `each entry needs a unique ${p.key}: the changelog follows entries by it`,
+  },
+
+  // --- versions and releases ---
+  'released-version-changed': {
+    title: 'Released version changed',
+    message: (p) => `version ${p.version} is released and ${p.file} changed since (lock ${p.expected}, now ${p.actual})`,
+    hint: (p) => `released versions are immutable: undo the edit and cut a new version with \`npm run new-version -- ${p.next}\``,
+  },
+  'released-version-missing': {
+    title: 'Released version missing',
+    message: (p) => `version ${p.version} is in the release lock but its folder is missing`,
+    hint: () => 'restore the folder: released versions stay published',
+  },
+  'lock-invalid': {
+    title: 'Bad lock file',
+    message: (p) => `release lock is unreadable: ${p.detail}`,
+    hint: () => 'restore policy/releases.lock.json from version control; it is written by `npm run release`',
+  },
+  'notice-too-short': {
+    title: 'Notice period too short',
+    message: (p) => `${p.change}: takes effect ${p.effective}, ${p.given} days after publication; ${p.required} days of notice are required (${p.rule})`,
+    hint: (p) => `set effective: "${p.earliest}" or later in meta.yaml`,
+  },
+
+  // --- measurements ---
+  'measurement-exceeds-objective': {
+    title: 'Measurement above objective',
+    message: (p) => `${p.operation} ${p.percentile}: committed ${p.committed} ms but measured ${p.measured} ms (${p.measurement})`,
+    hint: () => 'raise the objective (a weaker commitment needs notice) or make the gateway faster and measure again with `npm run measure`',
+  },
+  'measurement-stale': {
+    title: 'Old measurement',
+    severity: 'warning',
+    message: (p) => `measurement ${p.measurement} was taken ${p.days} days before this version's updated date`,
+    hint: () => 'run `npm run measure` and commit the new file under content/measurements/',
+  },
+  'measurement-other-gateway': {
+    title: 'Measurement of another gateway version',
+    severity: 'warning',
+    message: (p) => `measurement ${p.measurement} was taken on gateway ${p.measured}, the gateway is now ${p.current}`,
+    hint: () => 'run `npm run measure` and commit the new file under content/measurements/',
+  },
+  'measurement-invalid': {
+    title: 'Bad measurement file',
+    message: (p) => `measurement file is invalid: ${p.detail}`,
+    hint: () => 'measurement files are written by `npm run measure`; do not edit them by hand',
+  },
+
+  // --- outputs ---
+  'security-txt-expiring': {
+    title: 'security.txt expiring',
+    severity: 'warning',
+    message: (p) => `security.txt for ${p.version} expires on ${p.expires}, ${p.days} days from ${p.today}`,
+    hint: () => 'publish a new version: Expires is derived from the latest version\'s updated date',
+  },
+  'anchor-removed': {
+    title: 'Anchor removed',
+    message: (p) => `anchor #${p.anchor} was published by version ${p.version} but the latest page (${p.latest}) lacks it`,
+    hint: () => 'anchors are a contract with contract exhibits: keep the old id as an alias of the renamed section',
+  },
+  'font-coverage': {
+    title: 'Character not in the PDF font',
+    message: (p) => `${p.field}: the PDF font cannot draw ${p.chars}`,
+    hint: () => 'replace the characters (the PDF embeds one font covering Latin, Greek and Cyrillic), or transliterate them',
+  },
+} as const satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof catalog;
+
+/** One reported problem, located in a file. line and column are 1-based; 0 when unknown. */
+export interface Problem {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly code: ErrorCode;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly hint?: string;
+  /** A few source lines around the location with a caret. */
+  readonly frame?: string;
+}
+
+/** Builds the message, hint and severity of a problem from its code and parameters. */
+export function describe(code: ErrorCode, params: Params = {}): Pick<Problem, 'code' | 'severity' | 'message' | 'hint'> {
+  const def: ErrorDef = catalog[code];
+  const hint = def.hint?.(params);
+  return { code, severity: def.severity ?? 'error', message: def.message(params), ...(hint ? { hint } : {}) };
+}
+
+export type { Params as ProblemParams };

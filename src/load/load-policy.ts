@@ -1,0 +1,45 @@
+/** Loads every version folder of a policy directory, oldest first. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Problem } from '../errors/catalog.ts';
+import { compareVersions, isVersion } from '../model/version.ts';
+import { loadVersion, type LoadedVersion } from './load-version.ts';
+import { SourceFile } from './source-file.ts';
+
+export interface PolicyLoad {
+  readonly dir: string;
+  /** Versions that loaded without errors, oldest first. */
+  readonly versions: LoadedVersion[];
+  /** All version folder names found, oldest first, whether or not they loaded. */
+  readonly folders: string[];
+  readonly problems: Problem[];
+}
+
+/** The policy folder: --policy, else SLA_POLICY_DIR, else ./policy. */
+export function resolvePolicyDir(flag?: string): string {
+  return resolve(flag ?? process.env.SLA_POLICY_DIR ?? 'policy');
+}
+
+export function loadPolicy(dir: string): PolicyLoad {
+  const display = relative(process.cwd(), dir) || '.';
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    return { dir, versions: [], folders: [], problems: [new SourceFile(display, '').problemAtLine(0, 0, 'policy-dir-missing', { dir: display })] };
+  }
+  const problems: Problem[] = [];
+  const folders: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.') || !statSync(join(dir, name)).isDirectory()) continue;
+    if (isVersion(name)) folders.push(name);
+    else problems.push(new SourceFile(relative(process.cwd(), join(dir, name)), '').problemAtLine(0, 0, 'bad-version-folder', { name }));
+  }
+  folders.sort(compareVersions);
+  if (folders.length === 0) problems.push(new SourceFile(display, '').problemAtLine(0, 0, 'no-versions'));
+
+  const versions: LoadedVersion[] = [];
+  for (const folder of folders) {
+    const result = loadVersion(join(dir, folder), folder);
+    problems.push(...result.problems);
+    if (result.loaded) versions.push(result.loaded);
+  }
+  return { dir, versions, folders, problems };
+}

@@ -1,0 +1,134 @@
+/**
+ * Defensive YAML parsing: YAML 1.2 core schema only, and everything that makes a file read
+ * differently from how it looks (aliases, merge keys, tags, directives, several documents,
+ * duplicate or non-string keys, warnings) is refused with its location.
+ */
+import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import type { Problem } from '../errors/catalog.ts';
+import type { SourceFile } from './source-file.ts';
+import { checkText } from './text-guard.ts';
+
+/** Per-file cap: policy files are a few KB; this stops 10 MB inputs before parsing. */
+export const MAX_FILE_BYTES = 256 * 1024;
+/** Deepest nesting a policy file needs is ~5; anything far beyond is hostile or broken. */
+export const MAX_DEPTH = 24;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Parses a file's text into its one YAML document, or reports why not. Sets `file.doc` on success. */
+export function parseYaml(file: SourceFile): Problem[] {
+  const tooDeep = flowDepthExceeded(file.text);
+  if (tooDeep !== undefined) return [file.problemAt(tooDeep, 'yaml-too-deep', { limit: MAX_DEPTH })];
+
+  let docs: Document.Parsed[];
+  try {
+    const parsed = parseAllDocuments(file.text, {
+      version: '1.2',
+      schema: 'core',
+      uniqueKeys: true,
+      merge: false,
+      strict: true,
+      prettyErrors: false,
+      lineCounter: file.lines,
+    });
+    docs = Array.isArray(parsed) ? parsed : [];
+    if (!Array.isArray(parsed)) return [file.problemAt(0, 'yaml-syntax', { detail: 'unreadable document stream' })];
+  } catch (error) {
+    if (error instanceof RangeError) return [file.problemAt(0, 'yaml-too-deep', { limit: MAX_DEPTH })];
+    throw error;
+  }
+
+  const problems: Problem[] = [];
+  const [doc, second] = docs;
+  if (second) problems.push(file.problemAt(second.range[0], 'yaml-multiple-documents'));
+  if (!doc) return problems;
+
+  for (const error of doc.errors) {
+    if (error.code === 'DUPLICATE_KEY') {
+      problems.push(file.problemAt(error.pos[0], 'yaml-duplicate-key', { key: file.text.slice(error.pos[0], error.pos[1]) }));
+    } else {
+      const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      problems.push(file.problemAt(error.pos[0], 'yaml-syntax', { detail, tab: /tab/i.test(error.message) ? 'yes' : undefined }));
+    }
+  }
+  for (const warning of doc.warnings) {
+    problems.push(file.problemAt(warning.pos[0], 'yaml-warning', { detail: warning.message.split('\n')[0] }));
+  }
+  const directives = doc.directives;
+  if (directives && (directives.yaml.explicit || Object.keys(directives.tags).some((t) => t !== '!!'))) {
+    const match = /^%\S+/m.exec(file.text);
+    problems.push(file.problemAt(match?.index ?? 0, 'yaml-directive', { directive: match?.[0] ?? '%' }));
+  }
+  if (problems.length > 0) return problems;
+
+  problems.push(...checkTree(file, doc));
+  if (problems.length === 0) file.doc = doc;
+  return problems;
+}
+
+function checkTree(file: SourceFile, doc: Document.Parsed): Problem[] {
+  const problems: Problem[] = [];
+  const at = (node: Node) => node.range?.[0] ?? 0;
+  visit(doc, {
+    Alias(_, node) {
+      problems.push(file.problemAt(at(node), 'yaml-alias', { name: node.source }));
+    },
+    Node(_, node) {
+      if (isAlias(node)) return;
+      if (node.anchor) problems.push(file.problemAt(at(node), 'yaml-alias', { name: node.anchor, anchor: 'yes' }));
+      if (node.tag) problems.push(file.problemAt(at(node), 'yaml-tag', { tag: node.tag.replace('tag:yaml.org,2002:', '!!') }));
+      if (isScalar(node) && typeof node.value === 'string') problems.push(...checkText(file, node));
+    },
+    Pair(_, pair) {
+      const key = pair.key;
+      if (!isScalar(key) || typeof key.value !== 'string') {
+        const offset = (key as Node | null)?.range?.[0] ?? 0;
+        problems.push(file.problemAt(offset, 'yaml-non-string-key', { key: file.text.slice(offset, (key as Node | null)?.range?.[1] ?? offset).trim() || 'null' }));
+        return;
+      }
+      if (key.value === '<<') problems.push(file.problemAt(at(key), 'yaml-merge-key'));
+      else if (RESERVED_KEYS.has(key.value)) problems.push(file.problemAt(at(key), 'yaml-proto-key', { key: key.value }));
+    },
+  });
+  const deep = findDeepNode(doc.contents, 0);
+  if (deep) problems.push(file.problemAt(at(deep), 'yaml-too-deep', { limit: MAX_DEPTH }));
+  return problems;
+}
+
+function findDeepNode(node: unknown, depth: number): Node | undefined {
+  if (!isMap(node) && !isSeq(node)) return undefined;
+  if (depth >= MAX_DEPTH) return node;
+  for (const item of node.items) {
+    const value = isMap(node) ? (item as { value: unknown }).value : item;
+    const found = findDeepNode(value, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Flow collections ([[[[…) nest without indentation and make the YAML composer recurse;
+ * this linear scan refuses them before parsing. Quoted strings and comments are skipped.
+ */
+function flowDepthExceeded(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      else if (c === '\n' && quote === "'") quote = undefined;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) break;
+      i = end;
+    } else if ((c === '"' || c === "'") && (i === 0 || /[\s:,[{]/.test(text[i - 1]!))) quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === '\n' && depth === 0) quote = undefined;
+  }
+  return undefined;
+}

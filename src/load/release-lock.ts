@@ -1,0 +1,78 @@
+/** The release lock (policy/releases.lock.json): content hashes of released versions, which are immutable. */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { z } from 'zod';
+import type { Problem } from '../errors/catalog.ts';
+import { compareVersions, nextMinor } from '../model/version.ts';
+import { SourceFile } from './source-file.ts';
+
+export const LOCK_FILE = 'releases.lock.json';
+
+const lockSchema = z.record(z.string().regex(/^\d+\.\d+$/), z.strictObject({ files: z.record(z.string(), z.string().regex(/^sha256-[0-9a-f]{64}$/)) }));
+export type ReleaseLock = z.infer<typeof lockSchema>;
+
+/** sha256 of a file's text with line endings normalized, so a CRLF checkout does not look like an edit. */
+export function hashText(text: string): string {
+  return 'sha256-' + createHash('sha256').update(text.replace(/\r\n/g, '\n')).digest('hex');
+}
+
+/** Hashes of every file in a version folder, by file name. */
+export function hashVersion(versionDir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(versionDir).filter((n) => !n.startsWith('.')).sort()) {
+    files[name] = hashText(readFileSync(join(versionDir, name), 'utf8'));
+  }
+  return files;
+}
+
+export function readLock(policyDir: string): { lock: ReleaseLock; problems: Problem[] } {
+  const path = join(policyDir, LOCK_FILE);
+  if (!existsSync(path)) return { lock: {}, problems: [] };
+  const file = new SourceFile(relative(process.cwd(), path), readFileSync(path, 'utf8'));
+  try {
+    const parsed = lockSchema.safeParse(JSON.parse(file.text));
+    if (parsed.success) return { lock: parsed.data, problems: [] };
+    return { lock: {}, problems: [file.problemAtLine(1, 1, 'lock-invalid', { detail: parsed.error.issues[0]?.message ?? 'bad shape' })] };
+  } catch (error) {
+    return { lock: {}, problems: [file.problemAtLine(1, 1, 'lock-invalid', { detail: (error as Error).message })] };
+  }
+}
+
+/** Writes the lock with versions in order and a trailing newline, so diffs stay small. */
+export function writeLock(policyDir: string, lock: ReleaseLock): void {
+  const ordered = Object.fromEntries(Object.keys(lock).sort(compareVersions).map((v) => [v, lock[v]!]));
+  writeFileSync(join(policyDir, LOCK_FILE), JSON.stringify(ordered, null, 2) + '\n');
+}
+
+/** Problems for released versions whose files differ from the lock. */
+export function checkLock(policyDir: string, folders: readonly string[]): Problem[] {
+  const { lock, problems } = readLock(policyDir);
+  const latest = [...folders].sort(compareVersions).at(-1);
+  for (const [version, entry] of Object.entries(lock)) {
+    const dir = join(policyDir, version);
+    const display = (name: string) => relative(process.cwd(), join(dir, name));
+    if (!folders.includes(version)) {
+      problems.push(new SourceFile(display(''), '').problemAtLine(0, 0, 'released-version-missing', { version }));
+      continue;
+    }
+    const actual = hashVersion(dir);
+    for (const name of new Set([...Object.keys(entry.files), ...Object.keys(actual)])) {
+      if (entry.files[name] === actual[name]) continue;
+      problems.push(
+        new SourceFile(display(name), '').problemAtLine(0, 0, 'released-version-changed', {
+          version,
+          file: name,
+          expected: short(entry.files[name]),
+          actual: short(actual[name]),
+          next: latest ? nextMinor(latest) : '',
+        }),
+      );
+    }
+  }
+  return problems;
+}
+
+function short(hash: string | undefined): string {
+  return hash ? hash.slice(7, 19) : 'absent';
+}

@@ -1,0 +1,161 @@
+/** Turns zod issues into located problems with plain messages and hints. */
+import type { z } from 'zod';
+import type { Problem, ProblemParams } from '../errors/catalog.ts';
+import type { ErrorCode } from '../errors/catalog.ts';
+import type { Path, SourceFile } from './source-file.ts';
+import { closest } from './suggest.ts';
+
+type Issue = z.core.$ZodIssue & { input?: unknown };
+
+const YAML11_BOOLEANS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
+
+/** One problem per zod issue; unknown keys are split into one problem per key. */
+export function problemsFromIssues(file: SourceFile, schema: z.ZodType, data: unknown, issues: readonly Issue[]): Problem[] {
+  const problems: Problem[] = [];
+  // A typo ("target_percnt") is one mistake: report the unknown key with its suggestion,
+  // not also the required key it was meant to be.
+  const suggested = new Set<string>();
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = Object.keys(shapeAt(schema, path) ?? {});
+      for (const key of issue.keys) {
+        const suggestion = closest(key, allowed);
+        if (suggestion) suggested.add(JSON.stringify([...path, suggestion]));
+        problems.push(
+          file.problemAtPath([...path, key], 'unknown-key', { key, where: where(path), suggestion, allowed: allowed.map((k) => `\`${k}\``).join(', ') }, 'key'),
+        );
+      }
+    }
+  }
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys') continue;
+    if (issue.code === 'invalid_type' && suggested.has(JSON.stringify(path)) && !hasPath(data, path)) continue;
+    const [code, params] = classify(file, schema, data, path, issue);
+    problems.push(file.problemAtPath(path, code, params));
+  }
+  return problems;
+}
+
+function classify(file: SourceFile, schema: z.ZodType, data: unknown, path: Path, issue: Issue): [ErrorCode, ProblemParams] {
+  const field = fieldName(path);
+  const present = hasPath(data, path);
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (!present) return ['missing-key', { key: String(path.at(-1)), where: where(path.slice(0, -1)), expected: expectedOf(issue.expected) }];
+      const received = typeName(issue.input);
+      const source = file.sourceOf(path);
+      if (path.length === 1 && path[0] === 'version' && typeof issue.input === 'number') {
+        return ['version-unquoted', { number: issue.input, source: source ?? String(issue.input) }];
+      }
+      let hint: string | undefined;
+      if (issue.expected === 'boolean' && typeof issue.input === 'string' && YAML11_BOOLEANS.test(issue.input)) {
+        hint = `YAML 1.2 reads ${issue.input} as text: write true or false`;
+      } else if ((issue.expected === 'number' || issue.expected === 'int') && typeof issue.input === 'string') {
+        hint = 'write a bare number without quotes or units: the unit is in the key name';
+      } else if (issue.expected === 'int' && typeof issue.input === 'number') {
+        hint = 'use a whole number';
+      } else if (issue.expected === 'string' && typeof issue.input !== 'string' && issue.input !== null) {
+        hint = `quote it: "${source ?? ''}"`;
+      } else if (issue.input === null) {
+        hint = 'the key has no value: write one after the colon';
+      }
+      return ['invalid-type', { field, expected: expectedOf(issue.expected), received: issue.expected === 'int' && typeof issue.input === 'number' ? `${issue.input}` : received, hint }];
+    }
+    case 'invalid_value': {
+      const values = issue.values.map((v) => JSON.stringify(v));
+      const suggestion = typeof issue.input === 'string' ? closest(issue.input, issue.values.filter((v): v is string => typeof v === 'string')) : undefined;
+      if (issue.values.length === 1) return ['invalid-format', { field, detail: issue.message, hint: `must be ${values[0]}` }];
+      return ['invalid-value', { field, value: String(issue.input), allowed: values.join(', '), suggestion }];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const inclusive = issue.inclusive !== false;
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        const detail = issue.code === 'too_small' ? `needs at least ${bound} item${Number(bound) === 1 ? '' : 's'}` : `has more than ${bound} items`;
+        return ['out-of-range', { field, detail }];
+      }
+      if (issue.origin === 'string') {
+        const detail = issue.code === 'too_small' ? (Number(bound) <= 1 ? 'must not be empty' : `is shorter than ${bound} characters`) : `is longer than ${bound} characters`;
+        return ['out-of-range', { field, detail }];
+      }
+      const relation = issue.code === 'too_small' ? (inclusive ? 'at least' : 'greater than') : inclusive ? 'at most' : 'less than';
+      return ['out-of-range', { field, detail: `must be ${relation} ${bound}, got ${String(issue.input)}` }];
+    }
+    case 'invalid_format':
+      return ['invalid-format', { field, detail: issue.message, hint: formatHint(issue.format) }];
+    case 'custom':
+      return ['invalid-format', { field, detail: issue.message }];
+    default:
+      return ['invalid-format', { field, detail: issue.message }];
+  }
+}
+
+function formatHint(format: string): string | undefined {
+  switch (format) {
+    case 'date':
+      return 'dates are quoted ISO dates: "2026-05-15"';
+    case 'datetime':
+      return 'timestamps are quoted ISO timestamps: "2026-12-31T00:00:00Z"';
+    case 'url':
+      return 'links must be absolute https URLs; javascript:, data: and http: are refused';
+    case 'email':
+      return 'write a plain address like security@example.com';
+    default:
+      return undefined;
+  }
+}
+
+/** The object shape a path leads to in a schema, for listing allowed keys. */
+function shapeAt(schema: z.ZodType, path: Path): Record<string, unknown> | undefined {
+  let current: unknown = schema;
+  for (const segment of [...path, undefined]) {
+    current = unwrap(current);
+    const def = (current as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } } })._zod?.def;
+    if (segment === undefined) return def?.type === 'object' ? def.shape : undefined;
+    if (def?.type === 'object' && typeof segment === 'string') current = def.shape?.[segment];
+    else if (def?.type === 'array') current = def.element;
+    else return undefined;
+  }
+  return undefined;
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema as { _zod?: { def?: { type?: string; innerType?: unknown; in?: unknown } } } | undefined;
+  while (current?._zod?.def && ['optional', 'nullable', 'default', 'readonly'].includes(current._zod.def.type ?? '')) {
+    current = current._zod.def.innerType as typeof current;
+  }
+  return current;
+}
+
+function hasPath(data: unknown, path: Path): boolean {
+  let current = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) return false;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return true;
+}
+
+function fieldName(path: Path): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '') || 'file';
+}
+
+function where(path: Path): string | undefined {
+  return path.length > 0 ? fieldName(path) : undefined;
+}
+
+function typeName(value: unknown): string {
+  if (value === null || value === undefined) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function expectedOf(expected: string): string {
+  const names: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false', array: 'a list', object: 'a mapping' };
+  return names[expected] ?? expected;
+}

@@ -1,0 +1,30 @@
+/** latency.yaml: committed latency objectives per operation, for what the platform adds. */
+import { z } from 'zod';
+import { milliseconds, text } from './primitives.ts';
+
+export const latencySchema = z.strictObject({
+  /** What is committed: the platform's own added time, never upstream time. */
+  scope: z.enum(['gateway-overhead']),
+  /** How the objectives are measured and what they exclude. */
+  statement: text,
+  /** One objective per operation; p50 <= p95 <= p99. */
+  objectives: z
+    .array(
+      z.strictObject({
+        /** The operation, e.g. "tools/list", "tools/call", "rate-limit-passthrough"; unique. */
+        operation: z.string().regex(/^[a-z][a-z0-9-]*(\/[a-z][a-z0-9-]*)?$/, { error: 'expected an operation like "tools/call"' }),
+        /** What the operation is, in a few words. */
+        description: text,
+        /** Median added latency, milliseconds. */
+        p50_ms: milliseconds,
+        /** 95th percentile added latency, milliseconds. */
+        p95_ms: milliseconds,
+        /** 99th percentile added latency, milliseconds. */
+        p99_ms: milliseconds,
+      }),
+    )
+    .min(1),
+});
+
+export type Latency = z.infer<typeof latencySchema>;
+export type LatencyObjective = Latency['objectives'][number];

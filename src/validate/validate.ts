@@ -1,0 +1,41 @@
+/**
+ * The one validation path: `npm run validate`, the site build and every other command call this.
+ * Loads every version, then runs the checks that span versions and files outside the policy.
+ */
+import type { Problem } from '../errors/catalog.ts';
+import { loadPolicy } from '../load/load-policy.ts';
+import type { LoadedVersion } from '../load/load-version.ts';
+import { checkLock } from '../load/release-lock.ts';
+
+export interface Validation {
+  readonly dir: string;
+  /** Versions that loaded, oldest first; the last is the latest. */
+  readonly versions: LoadedVersion[];
+  /** Errors and warnings, in the order found. */
+  readonly problems: Problem[];
+}
+
+export interface ValidateOptions {
+  /** "Today" as an ISO date, for checks that depend on it; defaults to the real date. */
+  readonly today?: string;
+}
+
+/** A check over all loaded versions, added to the list below. */
+export type VersionsCheck = (versions: readonly LoadedVersion[], options: Required<ValidateOptions>) => Problem[];
+
+const checks: VersionsCheck[] = [];
+
+export function validatePolicy(dir: string, options: ValidateOptions = {}): Validation {
+  const loaded = loadPolicy(dir);
+  const problems = [...loaded.problems, ...checkLock(dir, loaded.folders)];
+  const resolved = { today: options.today ?? new Date().toISOString().slice(0, 10) };
+  // Cross-version checks need every version loaded, or they would compare against the wrong neighbour.
+  if (loaded.versions.length === loaded.folders.length) {
+    for (const check of checks) problems.push(...check(loaded.versions, resolved));
+  }
+  return { dir, versions: loaded.versions, problems };
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
