@@ -1,0 +1,85 @@
+/** The only log the gateway keeps: one JSON line of metadata per request (timestamp, tenant, tool, method, status, latency_ms, request_id), formatted and written in batches off the response path. */
+
+export type LogSink = (chunk: string) => void;
+
+export interface LogRecord {
+  timestamp: string;
+  tenant: string | null;
+  tool: string | null;
+  method: string | null;
+  status: number;
+  latency_ms: number;
+  request_id: string;
+}
+
+export const stdoutSink: LogSink = (chunk) => {
+  process.stdout.write(chunk);
+};
+
+export const nullSink: LogSink = () => {};
+
+// Parallel arrays instead of an object per request: recording is a few pushes, formatting waits for the batch.
+export class AccessLog {
+  readonly #sink: LogSink;
+  #at: number[] = [];
+  #tenant: (string | null)[] = [];
+  #tool: (string | null)[] = [];
+  #method: (string | null)[] = [];
+  #status: number[] = [];
+  #latency: number[] = [];
+  #id: string[] = [];
+  #scheduled = false;
+  readonly #flushSoon = (): void => {
+    this.#scheduled = false;
+    this.flush();
+  };
+
+  constructor(sink: LogSink) {
+    this.#sink = sink;
+  }
+
+  /**
+   * `tool` and `method` must come from the gateway's own catalog (known tool and method names), never from raw caller input,
+   * so nothing a caller types can reach the log.
+   */
+  record(atMs: number, tenant: string | null, tool: string | null, method: string | null, status: number, latencyMs: number, requestId: string): void {
+    if (this.#sink === nullSink) return;
+    this.#at.push(atMs);
+    this.#tenant.push(tenant);
+    this.#tool.push(tool);
+    this.#method.push(method);
+    this.#status.push(status);
+    this.#latency.push(latencyMs);
+    this.#id.push(requestId);
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      setImmediate(this.#flushSoon);
+    }
+  }
+
+  flush(): void {
+    const n = this.#at.length;
+    if (n === 0) return;
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      const line: LogRecord = {
+        timestamp: new Date(this.#at[i]!).toISOString(),
+        tenant: this.#tenant[i]!,
+        tool: this.#tool[i]!,
+        method: this.#method[i]!,
+        status: this.#status[i]!,
+        latency_ms: Math.round(this.#latency[i]! * 1000) / 1000,
+        request_id: this.#id[i]!,
+      };
+      out += JSON.stringify(line) + '\n';
+    }
+    this.#at = [];
+    this.#tenant = [];
+    this.#tool = [];
+    this.#method = [];
+    this.#status = [];
+    this.#latency = [];
+    this.#id = [];
+    this.#sink(out);
+  }
+}

@@ -1,0 +1,142 @@
+/** Upstream HTTP through one undici keep-alive Pool per integration origin: fixed origin, no redirects followed, no retries, SSRF-guarded DNS, a timeout and a response size cap; outcomes are classified for MCP framing. */
+
+import { Pool } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import { ADDRESS_REFUSED, type AddressPolicy } from './address-policy.ts';
+import { TOOL_ERRORS } from './errors.ts';
+import type { Integration } from './integration.ts';
+import type { HttpMethod } from './store.ts';
+
+export interface UpstreamOptions {
+  timeoutMs: number;
+  maxResponseBytes: number;
+  connectionsPerOrigin: number;
+  policy: AddressPolicy;
+}
+
+export type UpstreamOutcome =
+  | { kind: 'ok'; status: number; headers: IncomingHttpHeaders; body: string }
+  | { kind: 'rate-limited'; headers: IncomingHttpHeaders }
+  | { kind: 'http-error'; status: number; headers: IncomingHttpHeaders; body: string }
+  | { kind: 'failure'; message: string };
+
+export type UpstreamHeaders = Record<string, string>;
+
+/** Fixed per-connection headers: the tenant's own credential, never anything from the caller's request. */
+export function upstreamHeaders(integration: Integration, credential: string, withBody: boolean): UpstreamHeaders {
+  const h: UpstreamHeaders = { accept: 'application/json', 'user-agent': 'slapage-mcp-gateway/0.1' };
+  if (integration.auth.type === 'bearer') h.authorization = 'Bearer ' + credential;
+  else if (integration.auth.type === 'header') h[integration.auth.name.toLowerCase()] = credential;
+  if (withBody) h['content-type'] = 'application/json';
+  return h;
+}
+
+export class Upstreams {
+  readonly #options: UpstreamOptions;
+  readonly #pools = new Map<string, Pool>();
+
+  constructor(options: UpstreamOptions) {
+    this.#options = options;
+  }
+
+  /** The pool for an integration's origin; throws at configuration time if the origin is a refused IP literal. */
+  poolFor(integration: Integration): Pool {
+    const origin = integration.baseUrl.origin;
+    let pool = this.#pools.get(origin);
+    if (!pool) {
+      this.#options.policy.assertBaseUrl(integration.baseUrl);
+      pool = new Pool(origin, {
+        connections: this.#options.connectionsPerOrigin,
+        pipelining: 1,
+        keepAliveTimeout: 4_000,
+        headersTimeout: this.#options.timeoutMs,
+        bodyTimeout: this.#options.timeoutMs,
+        connect: { lookup: this.#options.policy.lookup, timeout: Math.min(this.#options.timeoutMs, 10_000) },
+      });
+      this.#pools.set(origin, pool);
+    }
+    return pool;
+  }
+
+  async call(pool: Pool, method: HttpMethod, path: string, headers: UpstreamHeaders, body: string | null): Promise<UpstreamOutcome> {
+    let res;
+    try {
+      res = await pool.request({ method, path, headers, body });
+    } catch (err) {
+      return { kind: 'failure', message: failureMessage(err) };
+    }
+    const { statusCode, headers: resHeaders } = res;
+    if (statusCode >= 300 && statusCode < 400) {
+      discard(res.body);
+      return { kind: 'failure', message: TOOL_ERRORS.upstreamRedirect };
+    }
+    if (statusCode === 429) {
+      discard(res.body);
+      return { kind: 'rate-limited', headers: resHeaders };
+    }
+    let text: string | null;
+    try {
+      text = await readCapped(res.body, resHeaders['content-length'], this.#options.maxResponseBytes);
+    } catch (err) {
+      return { kind: 'failure', message: failureMessage(err) };
+    }
+    if (text === null) return { kind: 'failure', message: TOOL_ERRORS.upstreamTooLarge };
+    if (statusCode >= 400) return { kind: 'http-error', status: statusCode, headers: resHeaders, body: text };
+    return { kind: 'ok', status: statusCode, headers: resHeaders, body: text };
+  }
+
+  async close(): Promise<void> {
+    const pools = [...this.#pools.values()];
+    this.#pools.clear();
+    await Promise.all(pools.map((p) => p.close().catch(() => p.destroy())));
+  }
+}
+
+function discard(body: Readable & { dump?: () => Promise<void> }): void {
+  if (body.dump) body.dump().catch(() => {});
+  else body.resume();
+}
+
+function errorCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: unknown; errors?: unknown[] } | null;
+  if (!e) return undefined;
+  if (typeof e.code === 'string' && e.code !== 'ERR_AGGREGATE') return e.code;
+  if (e.cause) return errorCode(e.cause);
+  if (Array.isArray(e.errors) && e.errors.length > 0) return errorCode(e.errors[0]);
+  return typeof e.code === 'string' ? e.code : undefined;
+}
+
+// Fixed texts only: transport errors can quote hosts or bytes, which must not leak into results or logs.
+function failureMessage(err: unknown): string {
+  const code = errorCode(err);
+  if (code === ADDRESS_REFUSED) return TOOL_ERRORS.upstreamAddressRefused;
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+    return TOOL_ERRORS.upstreamTimeout;
+  }
+  return TOOL_ERRORS.upstreamUnavailable;
+}
+
+function readCapped(body: Readable, contentLength: string | string[] | undefined, max: number): Promise<string | null> {
+  if (typeof contentLength === 'string' && Number(contentLength) > max) {
+    body.destroy();
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        body.destroy();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    body.on('end', () => {
+      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8'));
+    });
+    body.on('error', reject);
+  });
+}
