@@ -1,0 +1,50 @@
+/** The cover page: product, company, version, dates, and a contents list that links to each section. */
+import type { Meta } from '../model/meta.ts';
+import { sections } from '../model/sections.ts';
+import type { Doc } from './document.ts';
+import { body, colors, contentWidth, facts, sizes } from './layout.ts';
+
+export interface CoverOptions {
+  /** A line under the title for a special edition ("Confidential edition for Acme Corp"). */
+  readonly edition?: string;
+  /** Extra contents entries after the sections (NDA annexes), as [destination, title]. */
+  readonly annexes?: readonly (readonly [string, string])[];
+}
+
+const ANCHOR_WIDTH = 120;
+
+export function cover(doc: Doc, meta: Meta, options: CoverOptions = {}): void {
+  doc.addPage();
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  doc.y = doc.page.margins.top + 40;
+  doc.font('regular').fontSize(sizes.h2).fillColor(colors.muted).text(meta.company, left, doc.y, { width });
+  doc.moveDown(0.4);
+  doc.font('bold').fontSize(24).fillColor(colors.ink).text(meta.product, { width });
+  doc.font('regular').fontSize(16).fillColor(colors.ink).text('Service level agreement and security policy', { width });
+  if (options.edition) {
+    doc.moveDown(0.5);
+    doc.font('bold').fontSize(sizes.h2).fillColor(colors.stamp).text(options.edition, { width });
+  }
+  doc.moveDown(1.5);
+  body(doc);
+  facts(doc, [
+    ['Version', `v${meta.version}`],
+    ['Last updated', meta.updated],
+    ['Effective', meta.effective],
+    ['Published at', { text: meta.url, link: meta.url }],
+  ]);
+
+  doc.moveDown(1);
+  doc.font('bold').fontSize(sizes.h2).fillColor(colors.ink).text('Contents', left, doc.y, { width });
+  doc.moveDown(0.3);
+  const entries: (readonly [string, string])[] = [...sections.map((s) => [s.id, s.title] as const), ...(options.annexes ?? [])];
+  entries.forEach(([id, title], i) => {
+    const y = doc.y;
+    doc.font('regular').fontSize(sizes.body).fillColor(colors.link).text(`${i + 1}. ${title}`, left, y, { width: width - ANCHOR_WIDTH, goTo: id });
+    const next = doc.y;
+    doc.font('mono').fontSize(sizes.small).fillColor(colors.muted).text(`#${id}`, left + width - ANCHOR_WIDTH, y + 1, { width: ANCHOR_WIDTH, align: 'right' });
+    doc.y = next + 2;
+  });
+  body(doc);
+}

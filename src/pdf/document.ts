@@ -1,0 +1,120 @@
+/**
+ * Document setup: an A4 PDF/A-3b pdfkit document with the DejaVu faces registered, metadata fixed from
+ * the policy (never the clock), source files attached, and the finished bytes collected.
+ */
+import PDFDocument from 'pdfkit';
+import { faces, fontBytes, fontPath, type Face } from './fonts.ts';
+
+export type Doc = PDFKit.PDFDocument;
+
+export interface DocumentMeta {
+  readonly title: string;
+  readonly author: string;
+  readonly subject: string;
+  readonly keywords: string;
+  /** ISO date that stands for both creation and modification, so equal input gives equal bytes. */
+  readonly date: string;
+  /** Extra document-information entries (the NDA recipient). */
+  readonly extra?: Readonly<Record<string, string>>;
+}
+
+/** A source file to embed, by the name it has in the version folder. */
+export interface SourceText {
+  readonly name: string;
+  readonly text: string;
+}
+
+const GENERATOR = 'slapage (pdfkit)';
+
+/**
+ * pdfkit writes Info strings into the XMP packet unescaped and leaves out xmp:ModifyDate; policy text
+ * may hold "&" or "<", and PDF/A wants Info and XMP to agree, so this subclass writes that part itself.
+ */
+class ArchivalDocument extends PDFDocument {
+  _addInfo(): void {
+    const info = this.info;
+    const stamp = (d: Date | undefined) => (d ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const lines = [
+      '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
+      `<xmp:CreateDate>${stamp(info.CreationDate)}</xmp:CreateDate>`,
+      `<xmp:ModifyDate>${stamp(info.ModDate)}</xmp:ModifyDate>`,
+      `<xmp:CreatorTool>${xml(info.Creator ?? '')}</xmp:CreatorTool>`,
+      '</rdf:Description>',
+      '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+      '<dc:format>application/pdf</dc:format>',
+      `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(info.Title ?? '')}</rdf:li></rdf:Alt></dc:title>`,
+      `<dc:creator><rdf:Seq><rdf:li>${xml(info.Author ?? '')}</rdf:li></rdf:Seq></dc:creator>`,
+      `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(info.Subject ?? '')}</rdf:li></rdf:Alt></dc:description>`,
+      '</rdf:Description>',
+      '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
+      `<pdf:Producer>${xml(info.Producer ?? '')}</pdf:Producer>`,
+      `<pdf:Keywords>${xml(info.Keywords ?? '')}</pdf:Keywords>`,
+      '</rdf:Description>',
+    ];
+    this.appendXML(lines.join('\n'));
+  }
+}
+
+function xml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A4 with room for the running header and footer. */
+export const PAGE = { size: 'A4', margins: { top: 72, bottom: 72, left: 60, right: 60 } } as const;
+
+export function createDocument(meta: DocumentMeta): Doc {
+  const date = new Date(`${meta.date}T00:00:00Z`);
+  const doc = new ArchivalDocument({
+    size: PAGE.size,
+    margins: { ...PAGE.margins },
+    autoFirstPage: false,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-3b',
+    lang: 'en',
+    displayTitle: true,
+    // A path to an embedded face: without it pdfkit starts on Helvetica, which PDF/A cannot embed.
+    font: fontPath('regular'),
+    info: {
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
+      Keywords: meta.keywords,
+      Creator: GENERATOR,
+      Producer: GENERATOR,
+      CreationDate: date,
+      ModDate: date,
+      // pdfkit derives the trailer /ID from these entries, so it is fixed by the content too.
+      ...meta.extra,
+    } as PDFKit.DocumentInfo,
+  });
+  for (const face of Object.keys(faces) as Face[]) doc.registerFont(face, fontBytes(face));
+  doc.font('regular');
+  return doc;
+}
+
+/** Embeds source files as PDF/A-3 associated files (AFRelationship Source), dated like the document. */
+export function attachSources(doc: Doc, sources: readonly SourceText[], description: (name: string) => string, date: string): void {
+  const when = new Date(`${date}T00:00:00Z`);
+  for (const source of sources) {
+    doc.file(Buffer.from(source.text, 'utf8'), {
+      name: source.name,
+      type: 'application/yaml',
+      description: description(source.name),
+      creationDate: when,
+      modifiedDate: when,
+      relationship: 'Source',
+    } as PDFKit.Mixins.PDFAttachmentOptions);
+  }
+}
+
+/** Ends the document and collects its bytes. */
+export function finish(doc: Doc): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    doc.end();
+  });
+}

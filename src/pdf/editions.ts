@@ -1,0 +1,64 @@
+/**
+ * The two editions. The public one takes the public Policy and public sources only; the NDA one takes the
+ * annex explicitly and stamps every page for its recipient. Both return finished PDF bytes.
+ */
+import type { Nda, Policy, PublicKind } from '../model/policy.ts';
+import { sections } from '../model/sections.ts';
+import { cover } from './cover.ts';
+import { attachSources, createDocument, finish, type DocumentMeta, type SourceText } from './document.ts';
+import { annexes, ndaStamp, renderAnnexes, watermark } from './nda-annex.ts';
+import { runningHeaderFooter } from './running.ts';
+import { renderSections } from './section-renderers.ts';
+
+/** A public policy file; typed by kind so nda.yaml cannot be passed to the public edition. */
+export interface PublicSource extends SourceText {
+  readonly kind: PublicKind;
+}
+
+function documentMeta(policy: Policy): DocumentMeta {
+  const { meta } = policy;
+  return {
+    title: `${meta.product} — SLA and security policy v${meta.version}`,
+    author: meta.company,
+    subject: `Service level agreement and security policy, version ${meta.version}, effective ${meta.effective}`,
+    keywords: ['SLA', 'security', ...sections.map((s) => s.title), `v${meta.version}`].join(', '),
+    date: meta.updated,
+  };
+}
+
+const sourceNote = (version: string) => (name: string) => `Source of v${version}: policy/${version}/${name}`;
+
+export function renderPublicPdf(policy: Policy, sources: readonly PublicSource[]): Promise<Uint8Array> {
+  const doc = createDocument(documentMeta(policy));
+  cover(doc, policy.meta);
+  doc.addPage();
+  renderSections(doc, policy);
+  runningHeaderFooter(doc, policy.meta);
+  attachSources(doc, sources, sourceNote(policy.meta.version), policy.meta.updated);
+  return finish(doc);
+}
+
+export interface NdaOptions {
+  readonly recipient: string;
+  /** ISO date the copy is provided on; also the document's creation date. */
+  readonly date: string;
+}
+
+export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceText[], options: NdaOptions): Promise<Uint8Array> {
+  const stamp = ndaStamp(options.recipient, options.date);
+  const base = documentMeta(policy);
+  const doc = createDocument({
+    ...base,
+    title: `${base.title} (NDA edition for ${options.recipient})`,
+    subject: `${base.subject}. ${stamp}.`,
+    date: options.date,
+    extra: { Recipient: options.recipient, Confidential: stamp },
+  });
+  cover(doc, policy.meta, { edition: stamp, annexes: annexes.map((a) => [a.id, a.title] as const) });
+  doc.addPage();
+  renderSections(doc, policy);
+  renderAnnexes(doc, nda);
+  runningHeaderFooter(doc, policy.meta, { stamp, overlay: watermark(`Confidential — ${options.recipient}`) });
+  attachSources(doc, sources, sourceNote(policy.meta.version), options.date);
+  return finish(doc);
+}

@@ -1,0 +1,63 @@
+/** The PDF's embedded font faces (DejaVu, from npm) and which characters they can draw. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { create, type Font } from 'fontkit';
+
+/** Face names registered on every document; the files are DejaVu 2.37 TTFs from `dejavu-fonts-ttf`. */
+export const faces = {
+  regular: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  mono: 'DejaVuSansMono.ttf',
+} as const;
+
+export type Face = keyof typeof faces;
+
+const require = createRequire(import.meta.url);
+const bytes = new Map<Face, Buffer>();
+const parsed = new Map<Face, Font>();
+
+/** Where a face's TTF file is installed. */
+export function fontPath(face: Face): string {
+  return require.resolve(`dejavu-fonts-ttf/ttf/${faces[face]}`);
+}
+
+/** The font file of a face, read once per process. */
+export function fontBytes(face: Face): Buffer {
+  let data = bytes.get(face);
+  if (!data) {
+    data = readFileSync(fontPath(face));
+    bytes.set(face, data);
+  }
+  return data;
+}
+
+function font(face: Face): Font {
+  let f = parsed.get(face);
+  if (!f) {
+    f = create(fontBytes(face));
+    parsed.set(face, f);
+  }
+  return f;
+}
+
+// Line breaks and tabs are layout, not glyphs: pdfkit never draws them.
+const LAYOUT = new Set([0x09, 0x0a, 0x0d]);
+
+/** Faces any prose string may be set in: names and labels also appear in bold. */
+export const proseFaces: readonly Face[] = ['regular', 'bold'];
+
+/** The distinct characters of `text` that one of `inFaces` cannot draw, in order of first appearance. */
+export function undrawable(text: string, inFaces: readonly Face[] = proseFaces): string[] {
+  const missing: string[] = [];
+  for (const char of new Set(text)) {
+    const cp = char.codePointAt(0)!;
+    if (LAYOUT.has(cp)) continue;
+    if (inFaces.some((face) => !font(face).hasGlyphForCodePoint(cp))) missing.push(char);
+  }
+  return missing;
+}
+
+/** How a list of characters reads in an error message: `"☃" (U+2603)`. */
+export function describeChars(chars: readonly string[]): string {
+  return chars.map((c) => `"${c}" (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ');
+}

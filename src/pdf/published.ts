@@ -1,0 +1,41 @@
+/** The public PDF of a loaded version, memoized per process, with its SHA-256 and file names: what the site publishes. */
+import { createHash } from 'node:crypto';
+import type { LoadedVersion } from '../load/load-version.ts';
+import { fileNameOf, publicKinds } from '../model/policy.ts';
+import { renderPublicPdf, type PublicSource } from './editions.ts';
+
+const cache = new WeakMap<LoadedVersion, Promise<Uint8Array>>();
+
+/** The version's public sources (never nda.yaml), in page order. */
+export function publicSources(version: LoadedVersion): PublicSource[] {
+  return publicKinds.flatMap((kind) => {
+    const file = version.files[kind];
+    return file ? [{ kind, name: fileNameOf(kind), text: file.text }] : [];
+  });
+}
+
+/** The public edition's bytes; the same LoadedVersion is rendered once. */
+export function publicPdf(version: LoadedVersion): Promise<Uint8Array> {
+  let pdf = cache.get(version);
+  if (!pdf) {
+    pdf = renderPublicPdf(version.policy, publicSources(version));
+    cache.set(version, pdf);
+  }
+  return pdf;
+}
+
+/** Lowercase hex SHA-256 of PDF bytes, as shown next to the download link and in sla.json. */
+export function pdfSha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The SHA-256 of a version's public PDF. */
+export async function publicPdfSha256(version: LoadedVersion): Promise<string> {
+  return pdfSha256(await publicPdf(version));
+}
+
+/** Site paths: /sla-v3.2.pdf for every version, /sla.pdf for the latest. */
+export function pdfFileName(version: string): string {
+  return `sla-v${version}.pdf`;
+}
+export const LATEST_PDF = 'sla.pdf';

@@ -1,0 +1,81 @@
+/** Tables that break across pages between rows and repeat their header row on every page they reach. */
+import type { Doc } from './document.ts';
+import type { Face } from './fonts.ts';
+import { bottom, colors, contentWidth, ensureSpace, sizes, type Value } from './layout.ts';
+
+export interface Column {
+  readonly header: string;
+  /** Share of the content width; the shares of a table add up to 1. */
+  readonly width: number;
+  readonly align?: 'left' | 'right';
+  readonly face?: Face;
+}
+
+const PAD = 4;
+
+/** Draws `rows` under `columns`; a cell is text or a link. Leaves doc.y below the table. */
+export function table(doc: Doc, columns: readonly Column[], rows: readonly (readonly (string | Value)[])[]): void {
+  const left = doc.page.margins.left;
+  const widths = columns.map((c) => c.width * contentWidth(doc));
+  const cells = rows.map((row) => row.map((cell): Value => (typeof cell === 'string' ? { text: cell } : cell)));
+
+  const headerHeight = rowHeight(doc, columns.map((c) => ({ text: c.header })), widths, () => 'bold');
+  const faceOf = (i: number, cell: Value): Face => (cell.mono ? 'mono' : (columns[i]?.face ?? 'regular'));
+
+  const drawHeader = () => {
+    const y = doc.y;
+    doc.rect(left, y, sum(widths), headerHeight).fillColor(colors.fill).fill();
+    let x = left;
+    columns.forEach((column, i) => {
+      doc.font('bold').fontSize(sizes.small).fillColor(colors.ink);
+      doc.text(column.header, x + PAD, y + PAD, { width: widths[i]! - 2 * PAD, align: column.align ?? 'left' });
+      x += widths[i]!;
+    });
+    doc.y = y + headerHeight;
+    rule(doc, left, doc.y, sum(widths), colors.muted);
+  };
+
+  const firstHeight = cells[0] ? rowHeight(doc, cells[0], widths, (i, c) => faceOf(i, c)) : 0;
+  ensureSpace(doc, headerHeight + firstHeight + 4);
+  drawHeader();
+  for (const row of cells) {
+    const height = rowHeight(doc, row, widths, (i, c) => faceOf(i, c));
+    if (doc.y + height > bottom(doc)) {
+      doc.addPage();
+      drawHeader();
+    }
+    const y = doc.y;
+    let x = left;
+    row.forEach((cell, i) => {
+      doc.font(faceOf(i, cell)).fontSize(sizes.small).fillColor(cell.link ? colors.link : colors.ink);
+      doc.text(cell.text, x + PAD, y + PAD, {
+        width: widths[i]! - 2 * PAD,
+        align: columns[i]?.align ?? 'left',
+        ...(cell.link ? { link: cell.link, underline: true } : {}),
+      });
+      x += widths[i]!;
+    });
+    doc.y = y + height;
+    rule(doc, left, doc.y, sum(widths), colors.rule);
+  }
+  doc.x = left;
+  doc.y += 8;
+  doc.font('regular').fontSize(sizes.body).fillColor(colors.ink);
+}
+
+function rowHeight(doc: Doc, row: readonly Value[], widths: readonly number[], face: (i: number, cell: Value) => Face): number {
+  let height = 0;
+  row.forEach((cell, i) => {
+    const h = doc.font(face(i, cell)).fontSize(sizes.small).heightOfString(cell.text, { width: widths[i]! - 2 * PAD });
+    height = Math.max(height, h);
+  });
+  return height + 2 * PAD;
+}
+
+function rule(doc: Doc, x: number, y: number, width: number, color: string): void {
+  doc.moveTo(x, y).lineTo(x + width, y).lineWidth(0.5).strokeColor(color).stroke();
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
