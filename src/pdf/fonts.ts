@@ -46,6 +46,20 @@ const LAYOUT = new Set([0x09, 0x0a, 0x0d]);
 /** Faces any prose string may be set in: names and labels also appear in bold. */
 export const proseFaces: readonly Face[] = ['regular', 'bold'];
 
+/** Fields the PDF sets in the mono face too (the JSON sample, header and field names), by file kind and first path key. */
+const monoFields: Readonly<Record<string, readonly string[]>> = {
+  auth: ['sample_provisioning_payload'],
+  'rate-limits': ['headers'],
+  retention: ['metadata'],
+  latency: ['objectives'],
+};
+
+/** The faces a policy value at `path` of file `kind` may be drawn in. */
+export function facesFor(kind: string, path: readonly (string | number)[]): readonly Face[] {
+  const first = path[0];
+  return typeof first === 'string' && monoFields[kind]?.includes(first) ? [...proseFaces, 'mono'] : proseFaces;
+}
+
 /** The distinct characters of `text` that one of `inFaces` cannot draw, in order of first appearance. */
 export function undrawable(text: string, inFaces: readonly Face[] = proseFaces): string[] {
   const missing: string[] = [];

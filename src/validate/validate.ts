@@ -6,6 +6,8 @@ import type { Problem } from '../errors/catalog.ts';
 import { loadPolicy } from '../load/load-policy.ts';
 import type { LoadedVersion } from '../load/load-version.ts';
 import { checkLock } from '../load/release-lock.ts';
+import { checkNoticePeriods } from './notice.ts';
+import { checkFontCoverage } from './font-coverage.ts';
 
 export interface Validation {
   readonly dir: string;
@@ -23,7 +25,7 @@ export interface ValidateOptions {
 /** A check over all loaded versions, added to the list below. */
 export type VersionsCheck = (versions: readonly LoadedVersion[], options: Required<ValidateOptions>) => Problem[];
 
-const checks: VersionsCheck[] = [];
+const checks: VersionsCheck[] = [checkFontCoverage, checkNoticePeriods];
 
 export function validatePolicy(dir: string, options: ValidateOptions = {}): Validation {
   const loaded = loadPolicy(dir);
