@@ -224,8 +224,8 @@ export const catalog = {
   },
   'notice-too-short': {
     title: 'Notice period too short',
-    message: (p) => `${p.change}: takes effect ${p.effective}, ${p.given} days after publication; ${p.required} days of notice are required (${p.rule})`,
-    hint: (p) => `set effective: "${p.earliest}" or later in meta.yaml`,
+    message: (p) => `${p.change}: takes effect ${p.effective}, ${p.given} days after publication, but ${p.rule} requires ${p.required} days of notice; the earliest allowed effective date is ${p.earliest}`,
+    hint: (p) => `set effective: "${p.earliest}" or later in meta.yaml, or keep the previous commitment`,
   },
 
   // --- measurements ---
