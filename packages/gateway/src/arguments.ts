@@ -79,7 +79,7 @@ function typeError(name: string, schema: ParamSchema, value: unknown): string | 
       break;
     case 'integer':
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `"${name}" must be a ${schema.type}`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `"${name}" must be ${schema.type === 'integer' ? 'an integer' : 'a number'}`;
       if (schema.type === 'integer' && !Number.isInteger(value)) return `"${name}" must be an integer`;
       if (schema.minimum !== undefined && value < schema.minimum) return `"${name}" must be >= ${schema.minimum}`;
       if (schema.maximum !== undefined && value > schema.maximum) return `"${name}" must be <= ${schema.maximum}`;

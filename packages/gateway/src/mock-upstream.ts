@@ -128,7 +128,7 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
       case 'fixed':
         return json(res, 200, fixedBody);
       case 'ratelimited':
-        return json(res, 429, { error: 'slow down', detail: body }, rateLimitHeaders(id ?? 'none', now()));
+        return json(res, 429, { error: 'slow down', detail: fixedBody }, rateLimitHeaders(id ?? 'none', now()));
       case 'status': {
         const status = Number(id);
         return json(res, status >= 200 && status <= 599 ? status : 400, { error: `mock status ${status}`, detail: fixedBody });

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { AccessLog } from './log.ts';
+
+describe('AccessLog', () => {
+  it('writes one JSON line of metadata per request, batched after the current turn', async () => {
+    const chunks: string[] = [];
+    const log = new AccessLog((c) => chunks.push(c));
+    log.record(Date.UTC(2026, 0, 1), 'tenant-a', 'get_contact', 'tools/call', 200, 0.12345, 'req-1');
+    log.record(Date.UTC(2026, 0, 1), null, null, null, 401, 0.05, 'req-2');
+    expect(chunks).toEqual([]);
+    await new Promise((r) => setImmediate(r));
+    expect(chunks).toHaveLength(1);
+    const lines = chunks[0]!.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      { timestamp: '2026-01-01T00:00:00.000Z', tenant: 'tenant-a', tool: 'get_contact', method: 'tools/call', status: 200, latency_ms: 0.123, request_id: 'req-1' },
+      { timestamp: '2026-01-01T00:00:00.000Z', tenant: null, tool: null, method: null, status: 401, latency_ms: 0.05, request_id: 'req-2' },
+    ]);
+    expect(Object.keys(lines[0])).toEqual(['timestamp', 'tenant', 'tool', 'method', 'status', 'latency_ms', 'request_id']);
+  });
+});
