@@ -269,6 +269,31 @@ export const catalog = {
     message: (p) => `${p.field}: the PDF font cannot draw ${p.chars}`,
     hint: () => 'replace the characters (the PDF embeds one font covering Latin, Greek and Cyrillic), or transliterate them',
   },
+  'pdf-version-unknown': {
+    title: 'Unknown version',
+    message: (p) => `version ${q(p.version)} is not in the policy folder (versions: ${p.versions})`,
+    hint: () => 'pass --version with one of the listed versions, or leave it out for the latest',
+  },
+  'pdf-no-nda': {
+    title: 'No NDA annex',
+    message: (p) => `version ${p.version} has no nda.yaml, so there is no NDA edition to produce`,
+    hint: (p) => `add policy/${p.version}/nda.yaml, or pick a version that has one with --version`,
+  },
+  'pdf-recipient-invalid': {
+    title: 'Bad NDA recipient',
+    message: (p) => `recipient ${q(p.recipient)}: ${p.detail}`,
+    hint: () => 'pass the company name as written in the NDA, e.g. --recipient "Acme Corp"',
+  },
+  'pdf-date-invalid': {
+    title: 'Bad date',
+    message: (p) => `--date ${q(p.date)} is not a calendar date like 2026-07-01`,
+    hint: () => 'pass the date the copy is provided on as YYYY-MM-DD, or leave it out for today',
+  },
+  'pdf-out-in-dist': {
+    title: 'NDA edition inside dist/',
+    message: (p) => `${p.out} is inside ${p.dist}, which is published`,
+    hint: () => 'write the NDA edition outside the site output, e.g. --out ./sla-nda.pdf (the default is the working directory)',
+  },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof catalog;

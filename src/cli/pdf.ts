@@ -1,0 +1,112 @@
+/**
+ * `npm run pdf -- [--version X.Y] [--out PATH] [--policy DIR]` writes a version's public PDF;
+ * with `--nda --recipient NAME [--date YYYY-MM-DD]` the NDA edition, never inside dist/.
+ * Exit status: 0 written, 1 invalid policy or input, 2 usage.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { describe, type ErrorCode, type Problem, type ProblemParams } from '../errors/catalog.ts';
+import { resolvePolicyDir } from '../load/load-policy.ts';
+import { fileNameOf } from '../model/policy.ts';
+import { renderNdaPdf } from '../pdf/editions.ts';
+import { describeChars, undrawable } from '../pdf/fonts.ts';
+import { pdfFileName, pdfSha256, publicPdf, publicSources } from '../pdf/published.ts';
+import { hasErrors, validatePolicy } from '../validate/validate.ts';
+import { parse, run, UsageError } from './args.ts';
+import { formatProblems, summary } from './format-problems.ts';
+
+const usage = `usage: npm run pdf -- [--version X.Y] [--out PATH] [--policy DIR]
+       npm run pdf -- --nda --recipient NAME [--date YYYY-MM-DD] [--version X.Y] [--out PATH] [--policy DIR]
+
+Writes the public PDF of a version (default: the latest) to ./sla-vX.Y.pdf, or with --nda the
+NDA edition (annexes, every page stamped for NAME on DATE, default today) to
+./sla-vX.Y-nda-NAME.pdf. The NDA edition is never written inside dist/.
+Exit status: 0 written, 1 invalid policy or input, 2 usage error.`;
+
+/** Longest recipient name: it is printed on one line of every page. */
+export const MAX_RECIPIENT_LENGTH = 80;
+
+await run(usage, async () => {
+  const { values } = parse({
+    args: process.argv.slice(2),
+    options: {
+      policy: { type: 'string' },
+      version: { type: 'string' },
+      out: { type: 'string' },
+      nda: { type: 'boolean' },
+      recipient: { type: 'string' },
+      date: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(usage + '\n');
+    return 0;
+  }
+  if (!values.nda && (values.recipient !== undefined || values.date !== undefined)) throw new UsageError('--recipient and --date belong to the NDA edition: add --nda');
+  if (values.nda && values.recipient === undefined) throw new UsageError('--nda needs --recipient NAME: the company the copy is given to');
+
+  const validation = validatePolicy(resolvePolicyDir(values.policy));
+  if (hasErrors(validation.problems)) return fail(validation.problems, validation.versions.length);
+  const versions = validation.versions;
+  const version = values.version === undefined ? versions.at(-1) : versions.find((v) => v.version === values.version);
+  if (!version) return fail([argProblem('--version', 'pdf-version-unknown', { version: values.version, versions: versions.map((v) => v.version).join(', ') || 'none' })]);
+
+  if (!values.nda) {
+    const bytes = await publicPdf(version);
+    return write(values.out ?? pdfFileName(version.version), bytes);
+  }
+
+  const recipient = values.recipient!.trim();
+  const date = values.date ?? new Date().toISOString().slice(0, 10);
+  const problems = [...recipientProblems(recipient), ...dateProblems(date)];
+  if (!version.nda) problems.push(argProblem('--version', 'pdf-no-nda', { version: version.version }));
+  const out = resolve(values.out ?? `sla-v${version.version}-nda-${slug(recipient)}.pdf`);
+  const dist = resolve('dist');
+  if (out === dist || out.startsWith(dist + sep)) problems.push(argProblem('--out', 'pdf-out-in-dist', { out: relative(process.cwd(), out), dist: 'dist/' }));
+  if (problems.length > 0) return fail(problems);
+
+  const sources = [...publicSources(version), { name: fileNameOf('nda'), text: version.files.nda!.text }];
+  const bytes = await renderNdaPdf(version.policy, version.nda!, sources, { recipient, date });
+  return write(out, bytes);
+});
+
+function recipientProblems(recipient: string): Problem[] {
+  const bad = (detail: string) => [argProblem('--recipient', 'pdf-recipient-invalid', { recipient, detail })];
+  if (recipient.length === 0) return bad('is empty');
+  if ([...recipient].length > MAX_RECIPIENT_LENGTH) return bad(`is ${[...recipient].length} characters long; at most ${MAX_RECIPIENT_LENGTH} fit the page stamp`);
+  if (/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(recipient)) return bad('contains control or invisible formatting characters');
+  const chars = undrawable(recipient);
+  if (chars.length > 0) return [argProblem('--recipient', 'font-coverage', { field: 'recipient', chars: describeChars(chars) })];
+  return [];
+}
+
+function dateProblems(date: string): Problem[] {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  // Date rolls 2026-02-30 over to March; a round trip catches that.
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+  return valid ? [] : [argProblem('--date', 'pdf-date-invalid', { date })];
+}
+
+/** A problem with a command-line argument: located at the flag, not in a file. */
+function argProblem(flag: string, code: ErrorCode, params: ProblemParams): Problem {
+  return { file: flag, line: 0, column: 0, ...describe(code, params) };
+}
+
+function fail(problems: readonly Problem[], versions?: number): number {
+  process.stderr.write(formatProblems(problems, 'text') + '\n');
+  if (versions !== undefined) process.stderr.write('\n' + summary(problems, versions) + '\n');
+  return 1;
+}
+
+function write(path: string, bytes: Uint8Array): number {
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  writeFileSync(path, bytes);
+  process.stdout.write(`wrote ${relative(process.cwd(), resolve(path))} (${bytes.length} bytes, sha256 ${pdfSha256(bytes)})\n`);
+  return 0;
+}
+
+/** "Acme Corp." -> "acme-corp", for the default file name only. */
+function slug(text: string): string {
+  return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'recipient';
+}
