@@ -4,7 +4,8 @@ import type { LoadedVersion } from '../load/load-version.ts';
 import { fileNameOf, publicKinds } from '../model/policy.ts';
 import { renderPublicPdf, type PublicSource } from './editions.ts';
 
-const cache = new WeakMap<LoadedVersion, Promise<Uint8Array>>();
+// Keyed by content, not object identity: the site build validates the policy more than once (page, endpoints).
+const cache = new Map<string, Promise<Uint8Array>>();
 
 /** The version's public sources (never nda.yaml), in page order. */
 export function publicSources(version: LoadedVersion): PublicSource[] {
@@ -14,12 +15,14 @@ export function publicSources(version: LoadedVersion): PublicSource[] {
   });
 }
 
-/** The public edition's bytes; the same LoadedVersion is rendered once. */
+/** The public edition's bytes; equal sources are rendered once per process. */
 export function publicPdf(version: LoadedVersion): Promise<Uint8Array> {
-  let pdf = cache.get(version);
+  const sources = publicSources(version);
+  const key = createHash('sha256').update(JSON.stringify([version.version, sources])).digest('hex');
+  let pdf = cache.get(key);
   if (!pdf) {
-    pdf = renderPublicPdf(version.policy, publicSources(version));
-    cache.set(version, pdf);
+    pdf = renderPublicPdf(version.policy, sources);
+    cache.set(key, pdf);
   }
   return pdf;
 }
