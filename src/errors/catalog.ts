@@ -116,6 +116,11 @@ export const catalog = {
     message: (p) => `nesting deeper than ${p.limit} levels`,
     hint: () => 'policy files are at most a few levels deep; check the indentation',
   },
+  'more-problems': {
+    title: 'More problems',
+    message: (p) => `${p.count} more problem${p.count === 1 ? '' : 's'} in this file not shown`,
+    hint: () => 'fix the problems above and run validate again; they are often echoes of the first one',
+  },
   'text-control': {
     title: 'Invisible or control character',
     message: (p) => `text contains ${p.what} (${p.codepoint})`,

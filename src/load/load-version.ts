@@ -27,7 +27,11 @@ export interface VersionResult {
   readonly problems: Problem[];
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading BOM in the text, so the text guard reports it instead of it vanishing.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Beyond this many problems in one file the rest are counted, not listed: one mistake can echo. */
+export const MAX_PROBLEMS_PER_FILE = 20;
 
 /** Reads and validates the version in `dir`; `loaded` is undefined when any problem is an error. */
 export function loadVersion(dir: string, version: string): VersionResult {
@@ -41,55 +45,20 @@ export function loadVersion(dir: string, version: string): VersionResult {
   for (const name of [...present].sort()) {
     if (!knownNames.includes(name)) {
       const stub = new SourceFile(display(name), '');
-      problems.push(stub.problemAtLine(0, 0, 'unknown-file', { file: name, version, suggestion: closest(name, knownNames), known: knownNames.join(', ') }));
+      problems.push(stub.problemAtLine(1, 1, 'unknown-file', { file: name, version, suggestion: closest(name, knownNames), known: knownNames.join(', ') }));
     }
   }
 
   for (const kind of fileKinds) {
     const name = fileNameOf(kind);
-    const path = join(dir, name);
-    const file = new SourceFile(display(name), '');
     if (!present.has(name)) {
-      if (!optionalKinds.has(kind)) problems.push(file.problemAtLine(0, 0, 'missing-file', { version, file: name }));
+      if (!optionalKinds.has(kind)) problems.push(new SourceFile(display(name), '').problemAtLine(0, 0, 'missing-file', { version, file: name }));
       continue;
     }
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) {
-      problems.push(file.problemAtLine(1, 1, 'file-too-large', { size, limit: MAX_FILE_BYTES }));
-      continue;
-    }
-    const bytes = readFileSync(path);
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      problems.push(file.problemAtLine(0, 0, 'not-utf8'));
-      continue;
-    }
-    const source = new SourceFile(file.path, text);
-    files[kind] = source;
-    const rawProblems = checkRawText(source);
-    if (rawProblems.length > 0) {
-      problems.push(...rawProblems);
-      continue;
-    }
-    const yamlProblems = parseYaml(source);
-    if (yamlProblems.length > 0 || !source.doc) {
-      problems.push(...yamlProblems);
-      continue;
-    }
-    const value: unknown = source.doc.toJS({ maxAliasCount: 0 });
-    if (value === null || value === undefined) {
-      problems.push(source.problemAtLine(1, 1, 'empty-file', { file: name }));
-      continue;
-    }
-    const schema = fileSchemas[kind];
-    const result = schema.safeParse(value, { reportInput: true });
-    if (!result.success) {
-      problems.push(...problemsFromIssues(source, schema, value, result.error.issues));
-      continue;
-    }
-    data[kind] = result.data;
+    const result = readPolicyFile(join(dir, name), display(name), kind);
+    if (result.source) files[kind] = result.source;
+    if ('value' in result) data[kind] = result.value;
+    problems.push(...capped(result.problems, result.source ?? new SourceFile(display(name), '')));
   }
 
   if (problems.length > 0) return { loaded: undefined, problems };
@@ -101,4 +70,45 @@ export function loadVersion(dir: string, version: string): VersionResult {
   }
   if (problems.length > 0) return { loaded: undefined, problems };
   return { loaded: { version, dir, policy, nda: nda as Nda | undefined, files }, problems };
+}
+
+type FileResult = { source?: SourceFile; problems: Problem[] } & ({ value: unknown } | {});
+
+/** Reads, decodes, guards, parses and schema-checks one file; `value` is set only when it is valid. */
+function readPolicyFile(path: string, shown: string, kind: FileKind): FileResult {
+  const name = fileNameOf(kind);
+  const stub = new SourceFile(shown, '');
+  const size = statSync(path).size;
+  if (size > MAX_FILE_BYTES) return { problems: [stub.problemAtLine(1, 1, 'file-too-large', { size, limit: MAX_FILE_BYTES })] };
+  let text: string;
+  try {
+    text = decoder.decode(readFileSync(path));
+  } catch {
+    return { problems: [stub.problemAtLine(1, 1, 'not-utf8')] };
+  }
+  const source = new SourceFile(shown, text);
+  const rawProblems = checkRawText(source);
+  if (rawProblems.length > 0) return { source, problems: rawProblems };
+  const yamlProblems = parseYaml(source);
+  if (yamlProblems.length > 0) return { source, problems: yamlProblems };
+  const value: unknown = source.doc?.toJS({ maxAliasCount: 0 });
+  if (value === null || value === undefined) return { source, problems: [stub.problemAtLine(1, 1, 'empty-file', { file: name })] };
+  const schema = fileSchemas[kind];
+  const result = schema.safeParse(value, { reportInput: true });
+  if (!result.success) return { source, problems: problemsFromIssues(source, schema, value, result.error.issues) };
+  return { source, problems: [], value: result.data };
+}
+
+/** Drops exact repeats (one value can fail two checks with the same message) and caps the count. */
+function capped(problems: readonly Problem[], file: SourceFile): Problem[] {
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.code}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (unique.length <= MAX_PROBLEMS_PER_FILE) return unique;
+  const last = unique[MAX_PROBLEMS_PER_FILE - 1]!;
+  return [...unique.slice(0, MAX_PROBLEMS_PER_FILE), file.problemAtLine(last.line, last.column, 'more-problems', { count: unique.length - MAX_PROBLEMS_PER_FILE })];
 }

@@ -12,11 +12,16 @@ import { checkText } from './text-guard.ts';
 export const MAX_FILE_BYTES = 256 * 1024;
 /** Deepest nesting a policy file needs is ~5; anything far beyond is hostile or broken. */
 export const MAX_DEPTH = 24;
+/**
+ * The YAML composer recurses per nesting level and overflows the stack near 2,000 levels, so
+ * lines that could nest that deep are refused before parsing; the exact depth check runs after.
+ */
+const PRESCAN_DEPTH = 200;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Parses a file's text into its one YAML document, or reports why not. Sets `file.doc` on success. */
 export function parseYaml(file: SourceFile): Problem[] {
-  const tooDeep = flowDepthExceeded(file.text);
+  const tooDeep = flowDepthExceeded(file.text) ?? blockDepthExceeded(file.text);
   if (tooDeep !== undefined) return [file.problemAt(tooDeep, 'yaml-too-deep', { limit: MAX_DEPTH })];
 
   let docs: Document.Parsed[];
@@ -42,21 +47,29 @@ export function parseYaml(file: SourceFile): Problem[] {
   if (second) problems.push(file.problemAt(second.range[0], 'yaml-multiple-documents'));
   if (!doc) return problems;
 
+  // After the first syntax error the rest of the file is read out of step: later errors are
+  // mostly echoes of it, so only the first is shown. Duplicate keys are independent of each other.
+  const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  if (firstSyntax?.code === 'RESOURCE_EXHAUSTION') return [file.problemAt(firstSyntax.pos[0], 'yaml-too-deep', { limit: MAX_DEPTH })];
+  if (firstSyntax) {
+    const detail = firstSyntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    problems.push(file.problemAt(firstSyntax.pos[0], 'yaml-syntax', { detail, tab: /tab/i.test(firstSyntax.message) ? 'yes' : undefined }));
+  }
   for (const error of doc.errors) {
-    if (error.code === 'DUPLICATE_KEY') {
-      problems.push(file.problemAt(error.pos[0], 'yaml-duplicate-key', { key: file.text.slice(error.pos[0], error.pos[1]) }));
-    } else {
-      const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      problems.push(file.problemAt(error.pos[0], 'yaml-syntax', { detail, tab: /tab/i.test(error.message) ? 'yes' : undefined }));
-    }
+    if (error.code === 'DUPLICATE_KEY') problems.push(file.problemAt(error.pos[0], 'yaml-duplicate-key', { key: keyTextAt(file.text, error.pos[0]) }));
   }
   for (const warning of doc.warnings) {
-    problems.push(file.problemAt(warning.pos[0], 'yaml-warning', { detail: warning.message.split('\n')[0] }));
+    if (warning.code === 'TAG_RESOLVE_FAILED') {
+      const tag = warning.message.replace(/^Unresolved tag: /, '').replace('tag:yaml.org,2002:', '!!');
+      problems.push(file.problemAt(warning.pos[0], 'yaml-tag', { tag }));
+    } else {
+      problems.push(file.problemAt(warning.pos[0], 'yaml-warning', { detail: warning.message.split('\n')[0] }));
+    }
   }
   const directives = doc.directives;
   if (directives && (directives.yaml.explicit || Object.keys(directives.tags).some((t) => t !== '!!'))) {
-    const match = /^%\S+/m.exec(file.text);
-    problems.push(file.problemAt(match?.index ?? 0, 'yaml-directive', { directive: match?.[0] ?? '%' }));
+    const match = /^%.*$/m.exec(file.text);
+    problems.push(file.problemAt(match?.index ?? 0, 'yaml-directive', { directive: match?.[0].trim() ?? '%' }));
   }
   if (problems.length > 0) return problems;
 
@@ -92,6 +105,29 @@ function checkTree(file: SourceFile, doc: Document.Parsed): Problem[] {
   const deep = findDeepNode(doc.contents, 0);
   if (deep) problems.push(file.problemAt(at(deep), 'yaml-too-deep', { limit: MAX_DEPTH }));
   return problems;
+}
+
+/** The key as written at a duplicate-key error's offset: a quoted key whole, a plain key up to its colon. */
+function keyTextAt(text: string, offset: number): string {
+  const rest = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
+  const quoted = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')/.exec(rest);
+  if (quoted) return quoted[1]!;
+  return /^(.*?)\s*:(?:\s|$)/.exec(rest)?.[1] ?? rest.trim();
+}
+
+/**
+ * Block nesting needs one more column of indentation per level, or one more compact `- ` / `? `
+ * indicator on the same line; a line whose indentation plus indicators exceeds the prescan depth
+ * could nest that deep. Returns the offset of such a line.
+ */
+function blockDepthExceeded(text: string): number | undefined {
+  const line = /^( *)((?:[-?][ \t]+)*)/gm;
+  for (let match = line.exec(text); match; match = line.exec(text)) {
+    const indicators = match[2]!.replace(/[ \t]/g, '').length;
+    if (match[1]!.length + indicators > PRESCAN_DEPTH) return match.index + match[1]!.length;
+    if (match[0].length === 0) line.lastIndex++;
+  }
+  return undefined;
 }
 
 function findDeepNode(node: unknown, depth: number): Node | undefined {

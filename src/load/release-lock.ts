@@ -76,3 +76,17 @@ export function checkLock(policyDir: string, folders: readonly string[]): Proble
 function short(hash: string | undefined): string {
   return hash ? hash.slice(7, 19) : 'absent';
 }
+
+/**
+ * Records a version's content hashes in the lock. Never rewrites a released version's entry
+ * ('changed': the caller reports it) and never writes over an unreadable lock.
+ */
+export function releaseVersion(policyDir: string, version: string): 'released' | 'unchanged' | 'changed' {
+  const { lock, problems } = readLock(policyDir);
+  if (problems.length > 0) throw new Error(`cannot release over an unreadable lock: ${problems[0]!.message}`);
+  const files = hashVersion(join(policyDir, version));
+  const recorded = lock[version];
+  if (recorded) return JSON.stringify(recorded.files) === JSON.stringify(files) ? 'unchanged' : 'changed';
+  writeLock(policyDir, { ...lock, [version]: { files } });
+  return 'released';
+}

@@ -1,0 +1,44 @@
+/** `npm run release -- VERSION [--policy DIR]`: records a valid version's content hash in policy/releases.lock.json. Exit 0 released, 1 problems, 2 usage. */
+import { relative, sep } from 'node:path';
+import { resolvePolicyDir } from '../load/load-policy.ts';
+import { LOCK_FILE, releaseVersion } from '../load/release-lock.ts';
+import { isVersion } from '../model/version.ts';
+import { validatePolicy } from '../validate/validate.ts';
+import { parse, run, UsageError } from './args.ts';
+import { formatProblems } from './format-problems.ts';
+
+const usage = `usage: npm run release -- VERSION [--policy DIR]
+
+Marks VERSION (e.g. 3.2) as released: its files' hashes go into ${LOCK_FILE}, and from then on
+\`npm run validate\` fails when any of them changes. Commit the lock file with the release.
+Exit status: 0 released (or already released), 1 the version has problems, 2 usage error.`;
+
+await run(usage, () => {
+  const { values, positionals } = parse({ args: process.argv.slice(2), allowPositionals: true, options: { policy: { type: 'string' }, help: { type: 'boolean' } } });
+  if (values.help) {
+    process.stdout.write(usage + '\n');
+    return 0;
+  }
+  const [version, extra] = positionals;
+  if (!version || extra !== undefined) throw new UsageError('give exactly one version to release');
+  if (!isVersion(version)) throw new UsageError(`${JSON.stringify(version)} is not a version like "3.2"`);
+  const dir = resolvePolicyDir(values.policy);
+  const result = validatePolicy(dir);
+  if (!result.versions.some((v) => v.version === version) && !result.problems.some((p) => inVersion(p.file, dir, version))) {
+    throw new UsageError(`there is no version ${version} in ${relative(process.cwd(), dir) || '.'}`);
+  }
+  // Only this version's problems (and the lock's) block its release: another draft may be mid-edit.
+  const blocking = result.problems.filter((p) => p.severity === 'error' && (inVersion(p.file, dir, version) || p.code === 'lock-invalid'));
+  if (blocking.length > 0) {
+    process.stdout.write(`${formatProblems(blocking, 'text')}\n\nversion ${version} is not released: fix the problems above first\n`);
+    return 1;
+  }
+  const status = releaseVersion(dir, version);
+  process.stdout.write(status === 'released' ? `released ${version}: commit policy/${LOCK_FILE}\n` : `${version} was already released\n`);
+  return 0;
+});
+
+function inVersion(file: string, dir: string, version: string): boolean {
+  const versionDir = relative(process.cwd(), `${dir}${sep}${version}`);
+  return file === versionDir || file.startsWith(versionDir + sep);
+}
