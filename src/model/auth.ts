@@ -6,6 +6,7 @@ import { days, label, text } from './primitives.ts';
 export const provisioningPayloadSchema = z.strictObject({
   /** Display name of the MCP server. */
   name: label,
+  /** What the server exposes and how it is protected. */
   config: z.strictObject({
     /** HTTP methods of upstream operations this server may call, e.g. [GET]. */
     methods: z.array(z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'])).min(1),

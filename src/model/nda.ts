@@ -16,7 +16,16 @@ export const ndaSchema = z.strictObject({
     /** Trust services criteria in scope. */
     criteria: z.array(z.enum(['security', 'availability', 'confidentiality', 'processing-integrity', 'privacy'])).min(1),
     /** Exceptions noted, with management's response. */
-    exceptions: z.array(z.strictObject({ control: label, finding: text, response: text })),
+    exceptions: z.array(
+      z.strictObject({
+        /** The control the exception was noted against, e.g. "CC6.1". */
+        control: label,
+        /** What the auditor found. */
+        finding: text,
+        /** Management's response and remediation. */
+        response: text,
+      }),
+    ),
     /** A few sentences for the annex. */
     summary: text,
   }),
@@ -30,9 +39,13 @@ export const ndaSchema = z.strictObject({
     scope: text,
     /** Findings by severity. */
     findings: z.strictObject({
+      /** Critical findings. */
       critical: z.int().min(0),
+      /** High findings. */
       high: z.int().min(0),
+      /** Medium findings. */
       medium: z.int().min(0),
+      /** Low findings. */
       low: z.int().min(0),
     }),
     /** Remediation status. */
