@@ -50,11 +50,11 @@ const renderers: Record<string, Renderer> = {
     table(
       doc,
       [
-        { header: 'Operation', width: 0.22, face: 'mono' },
-        { header: 'What it covers', width: 0.45 },
-        { header: 'p50', width: 0.11, align: 'right' },
-        { header: 'p95', width: 0.11, align: 'right' },
-        { header: 'p99', width: 0.11, align: 'right' },
+        { header: 'Operation', width: 0.3, face: 'mono' },
+        { header: 'What it covers', width: 0.4 },
+        { header: 'p50', width: 0.1, align: 'right' },
+        { header: 'p95', width: 0.1, align: 'right' },
+        { header: 'p99', width: 0.1, align: 'right' },
       ],
       latency.objectives.map((o) => [o.operation, o.description, `${o.p50_ms} ms`, `${o.p95_ms} ms`, `${o.p99_ms} ms`]),
     );
@@ -121,11 +121,11 @@ const renderers: Record<string, Renderer> = {
     table(
       doc,
       [
-        { header: 'Sub-processor', width: 0.24 },
-        { header: 'Purpose', width: 0.3 },
-        { header: 'Location', width: 0.16 },
-        { header: 'Since', width: 0.1 },
-        { header: 'Details', width: 0.2 },
+        { header: 'Sub-processor', width: 0.22 },
+        { header: 'Purpose', width: 0.27 },
+        { header: 'Location', width: 0.14 },
+        { header: 'Since', width: 0.13 },
+        { header: 'Details', width: 0.24 },
       ],
       subprocessors.entries.map((e) => [e.name, e.purpose, e.location.join(', '), e.since ?? '—', web(e.url)]),
     );
@@ -140,9 +140,9 @@ const renderers: Record<string, Renderer> = {
       [
         { header: 'Certification', width: 0.2 },
         { header: 'Status', width: 0.12 },
-        { header: 'Scope', width: 0.34 },
-        { header: 'Issued', width: 0.12 },
-        { header: 'Report', width: 0.22 },
+        { header: 'Scope', width: 0.3 },
+        { header: 'Issued', width: 0.13 },
+        { header: 'Report', width: 0.25 },
       ],
       compliance.certifications.map((c) => [c.name, status[c.status], c.scope, c.issued ?? '—', c.url ? { text: `${report[c.report]}: ${c.url}`, link: c.url } : report[c.report]]),
     );

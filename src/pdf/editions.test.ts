@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyPolicy, type PolicyCopy } from '../../tests/fixtures/pdf-tools/policy-copy.ts';
+import { rawPdf, readPdf, type PdfReader } from '../../tests/fixtures/pdf-tools/poppler.ts';
+import type { LoadedVersion } from '../load/load-version.ts';
+import { fileNameOf, publicKinds } from '../model/policy.ts';
+import { sections } from '../model/sections.ts';
+import { validatePolicy } from '../validate/validate.ts';
+import { renderNdaPdf, renderPublicPdf } from './editions.ts';
+import { allowedDowntimeSeconds, downtimePeriods, formatSeconds, percent } from './figures.ts';
+import { annexes, ndaStamp } from './nda-annex.ts';
+import { publicSources } from './published.ts';
+import { lastUpdated } from './running.ts';
+
+const CANARY = 'NDA-CANARY-7f3a9c';
+const RECIPIENT = 'Acme Corp';
+const DATE = '2026-07-01';
+
+function load(dir: string): LoadedVersion[] {
+  const { versions, problems } = validatePolicy(dir, { today: '2026-05-15' });
+  expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  return versions;
+}
+
+/** Whitespace-insensitive: pdftotext -layout pads columns and wraps lines. */
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+describe('public edition of the example policy', () => {
+  let version: LoadedVersion;
+  let bytes: Uint8Array;
+  let pdf: PdfReader;
+  beforeAll(async () => {
+    version = load('policy').at(-1)!;
+    bytes = await renderPublicPdf(version.policy, publicSources(version));
+    pdf = readPdf(bytes);
+  });
+  afterAll(() => pdf.close());
+
+  it('shows every section heading, in page order, and the key figures from the policy', () => {
+    const text = pdf.text();
+    const positions = sections.map((s) => text.search(new RegExp(`^${s.title}$`, 'm')));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+
+    const { policy } = version;
+    // Narrow table cells wrap at hyphens and slashes; compare in drawing order without whitespace.
+    const flat = pdf.rawText().replace(/\s+/g, '');
+    const figures = [
+      percent(policy.uptime.target_percent),
+      formatSeconds(allowedDowntimeSeconds(policy.uptime.target_percent, downtimePeriods[0].seconds)),
+      ...policy.latency.objectives.flatMap((o) => [o.operation, `${o.p99_ms} ms`]),
+      ...policy.subprocessors.entries.map((e) => e.name),
+      ...policy.credits.tiers.map((t) => percent(t.credit_percent)),
+      `${policy.incidents.breach_notification_hours} hours`,
+      `${policy.subprocessors.notice_days} days`,
+      policy.meta.effective,
+      lastUpdated(policy.meta),
+    ];
+    for (const figure of figures) expect(flat, figure).toContain(figure.replace(/\s+/g, ''));
+  });
+
+  it('has a named destination for every anchor id and alias of the page', () => {
+    const dests = pdf.dests();
+    for (const section of sections) {
+      expect(dests.has(section.id), section.id).toBe(true);
+      for (const alias of section.aliases) expect(dests.get(alias), alias).toBe(dests.get(section.id));
+    }
+    expect([...dests.keys()].sort()).toEqual(sections.flatMap((s) => [s.id, ...s.aliases]).sort());
+  });
+
+  it('has an outline entry per section that lands on the section’s page', () => {
+    const dests = pdf.dests();
+    expect(pdf.outline()).toEqual(sections.map((s) => ({ title: s.title, page: dests.get(s.id) })));
+  });
+
+  it('numbers pages "Page N of M" and carries the footer of the page', () => {
+    for (let page = 1; page <= pdf.pages; page++) {
+      const text = pdf.text(page);
+      expect(text).toContain(`Page ${page} of ${pdf.pages}`);
+      expect(text).toContain(lastUpdated(version.policy.meta));
+    }
+  });
+
+  it('declares PDF/A-3b with embedded fonts, an output intent, no encryption, and the public sources attached', () => {
+    const raw = rawPdf(bytes);
+    expect(raw).toContain('<pdfaid:part>3</pdfaid:part>');
+    expect(raw).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(raw).toMatch(/\/OutputIntents \[\d+ 0 R\]/);
+    expect(raw).toContain('/AFRelationship /Source');
+    expect(raw).not.toContain('/Encrypt');
+    expect(raw.startsWith('%PDF-1.7')).toBe(true);
+    const fonts = pdf.fonts();
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.every((f) => f.embedded && f.name.includes('DejaVu'))).toBe(true);
+    const files = pdf.attachments();
+    expect([...files.keys()]).toEqual(publicKinds.map(fileNameOf).sort());
+    expect(files.get('meta.yaml')).toBe(version.files.meta!.text);
+    expect(pdf.info()).toMatchObject({ Title: `${version.policy.meta.product} — SLA and security policy v${version.version}`, Author: version.policy.meta.company });
+  });
+
+  it('is byte-identical when rendered again', async () => {
+    const again = await renderPublicPdf(version.policy, publicSources(version));
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
+
+describe('NDA edition', () => {
+  let policy: PolicyCopy;
+  let version: LoadedVersion;
+  let nda: PdfReader;
+  let ndaBytes: Uint8Array;
+  beforeAll(async () => {
+    policy = copyPolicy();
+    policy.write('nda.yaml', policy.read('nda.yaml').replace('auditor: Harbor & Vale LLP', `auditor: Harbor & Vale LLP ${CANARY}`));
+    version = load(policy.dir).at(-1)!;
+    expect(version.files.nda!.text).toContain(CANARY);
+    const sources = [...publicSources(version), { name: 'nda.yaml', text: version.files.nda!.text }];
+    ndaBytes = await renderNdaPdf(version.policy, version.nda!, sources, { recipient: RECIPIENT, date: DATE });
+    nda = readPdf(ndaBytes);
+  });
+  afterAll(() => {
+    nda.close();
+    policy.remove();
+  });
+
+  it('keeps the canary out of the public edition: text, attachments, metadata', async () => {
+    const bytes = await renderPublicPdf(version.policy, publicSources(version));
+    const pub = readPdf(bytes);
+    try {
+      expect(pub.text()).not.toContain(CANARY);
+      expect(pub.text()).not.toContain('Confidential');
+      expect(pub.attachments().has('nda.yaml')).toBe(false);
+      expect([...pub.attachments().values()].join('\n')).not.toContain(CANARY);
+      expect(rawPdf(bytes)).not.toContain(CANARY);
+      expect(pub.dests().has(annexes[0].id)).toBe(false);
+    } finally {
+      pub.close();
+    }
+  });
+
+  it('carries the annexes, the canary and nda.yaml', () => {
+    expect(nda.text()).toContain(CANARY);
+    expect(nda.attachments().get('nda.yaml')).toContain(CANARY);
+    const dests = nda.dests();
+    for (const annex of annexes) expect(dests.has(annex.id), annex.id).toBe(true);
+    expect(nda.outline().map((o) => o.title)).toEqual([...sections.map((s) => s.title), ...annexes.map((a) => a.title)]);
+  });
+
+  it('stamps every page for the recipient and records the recipient in the metadata', () => {
+    const stamp = ndaStamp(RECIPIENT, DATE);
+    for (let page = 1; page <= nda.pages; page++) expect(squash(nda.text(page)), `page ${page}`).toContain(stamp);
+    const info = nda.info();
+    expect(info.Title).toContain(RECIPIENT);
+    expect(info.Subject).toContain(stamp);
+    expect(info.Recipient).toBe(RECIPIENT);
+    expect(info.CreationDate).toMatch(/Jul\s+1 00:00:00 2026 UTC/);
+  });
+
+  it('is reproducible with a fixed date', async () => {
+    const sources = [...publicSources(version), { name: 'nda.yaml', text: version.files.nda!.text }];
+    const again = await renderNdaPdf(version.policy, version.nda!, sources, { recipient: RECIPIENT, date: DATE });
+    expect(Buffer.from(again).equals(Buffer.from(ndaBytes))).toBe(true);
+  });
+});
