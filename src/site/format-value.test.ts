@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatValue, valueAt } from './format-value.ts';
+
+describe('formatValue', () => {
+  it('takes the unit from the key', () => {
+    expect([
+      formatValue('target_percent', 99.95),
+      formatValue('p99_ms', 0.5),
+      formatValue('notice_days', 30),
+      formatValue('claim_window_days', 1),
+      formatValue('breach_notification_hours', 48),
+      formatValue('entropy_bits', 256),
+      formatValue('limit', 1000),
+    ]).toEqual(['99.95%', '0.5 ms', '30 days', '1 day', '48 hours', '256 bits', '1,000']);
+  });
+
+  it('joins lists and spells booleans', () => {
+    expect(formatValue('regions', ['us', 'eu'])).toBe('us, eu');
+    expect(formatValue('retained', false)).toBe('no');
+  });
+});
+
+describe('valueAt', () => {
+  it('follows a dotted path and fails loudly on a typo', () => {
+    expect(valueAt({ uptime: { target_percent: 99.9 } }, 'uptime.target_percent')).toBe(99.9);
+    expect(() => valueAt({ uptime: {} }, 'uptime.target')).toThrowErrorMatchingInlineSnapshot();
+  });
+});

@@ -1,0 +1,36 @@
+/** Site paths of a version's outputs, and which optional outputs exist: nothing links to a page that is not built. */
+import { pdfFileName, LATEST_PDF } from '../pdf/published.ts';
+
+/** Optional outputs owned by other features; true once their page module exists in the build. */
+export interface Available {
+  readonly pdf: boolean;
+  readonly changelog: boolean;
+  readonly changelogFeed: boolean;
+  readonly subprocessorsFeed: boolean;
+}
+
+export interface OutputLinks {
+  readonly page: string;
+  readonly json: string;
+  readonly pdf?: string;
+  readonly changelog?: string;
+  readonly changelogFeed?: string;
+  readonly subprocessorsFeed?: string;
+}
+
+export function versionPath(version: string): string {
+  return `/v/${version}/`;
+}
+
+/** Links for a version's page: the latest page links the unversioned outputs, archived pages their own. */
+export function outputLinks(version: string, latest: boolean, available: Available): OutputLinks {
+  const page = latest ? '/' : versionPath(version);
+  return {
+    page,
+    json: `${page}sla.json`,
+    ...(available.pdf ? { pdf: `/${latest ? LATEST_PDF : pdfFileName(version)}` } : {}),
+    ...(available.changelog ? { changelog: '/changelog/' } : {}),
+    ...(available.changelogFeed ? { changelogFeed: '/changelog.xml' } : {}),
+    ...(available.subprocessorsFeed ? { subprocessorsFeed: '/subprocessors.xml' } : {}),
+  };
+}

@@ -1,0 +1,11 @@
+import { expect, it } from 'vitest';
+import { validatePolicy } from '../validate/validate.ts';
+import { PolicyValidationError } from './policy-error.ts';
+
+it('carries the same file:line:col text as npm run validate, and a loc for the overlay', () => {
+  const { problems, versions } = validatePolicy('tests/fixtures/site-invalid');
+  const error = new PolicyValidationError(problems, versions.length);
+  expect(error.message.replace(/\n  [ >\d|].*/g, '')).toMatchInlineSnapshot();
+  expect(error.loc).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+  expect(error.loc?.file).toMatch(/tests\/fixtures\/site-invalid\/1\.0\/uptime\.yaml$/);
+});

@@ -1,0 +1,20 @@
+/** sla.json: the validated public model of one version (never NDA content), and its JSON Schema. */
+import { z } from 'zod';
+import { publicSchemas, type Policy } from '../model/policy.ts';
+
+export const SCHEMA_PATH = '/sla.schema.json';
+
+/** The document: a `$schema` pointer, the version, then the policy files in page order. */
+export function publicModel(policy: Policy): Record<string, unknown> {
+  return { $schema: new URL(SCHEMA_PATH, policy.meta.url).href, version: policy.meta.version, ...policy };
+}
+
+/** JSON Schema (2020-12) of sla.json, derived from the same zod schemas that validate the YAML. */
+export function publicModelSchema(): Record<string, unknown> {
+  const document = z.strictObject({ $schema: z.string(), version: z.string(), ...publicSchemas });
+  return { ...z.toJSONSchema(document, { io: 'output', unrepresentable: 'any' }), title: 'SLA & security policy (public model)' };
+}
+
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}

@@ -1,0 +1,25 @@
+import { expect, it } from 'vitest';
+import type { Meta } from '../model/meta.ts';
+import { securityTxt } from './security-txt.ts';
+
+const meta: Meta = {
+  version: '3.2',
+  updated: '2026-05-15',
+  effective: '2026-06-15',
+  product: 'Example MCP',
+  company: 'Example, Inc.',
+  url: 'https://trust.example.com',
+  summary: 'One. Two.',
+  contacts: { security: 'security@example.com', security_policy_url: 'https://example.com/disclosure' },
+  languages: ['en', 'de'],
+};
+
+it('emits the RFC 9116 fields, Expires derived from updated', () => {
+  expect(securityTxt(meta)).toMatchInlineSnapshot();
+});
+
+it('leaves optional fields out when meta lacks them', () => {
+  const text = securityTxt({ ...meta, contacts: { security: 'sec@example.com' }, languages: undefined });
+  expect(text).not.toMatch(/^(Policy|Preferred-Languages):/m);
+  expect(text.match(/^Expires:/gm)).toHaveLength(1);
+});
