@@ -13,7 +13,31 @@ const limits: RateLimits = {
 };
 
 it('derives every header and the body from the policy figures', () => {
-  expect(formatHttpResponse(sampleRateLimitResponse(limits))).toMatchInlineSnapshot();
+  expect(formatHttpResponse(sampleRateLimitResponse(limits))).toMatchInlineSnapshot(`
+    "HTTP/1.1 429 Too Many Requests
+    content-type: application/json
+    ratelimit-limit: 50
+    ratelimit-remaining: 0
+    ratelimit-reset: 30
+    retry-after: 30
+    ratelimit-policy: "upstream";q=50;w=60
+    ratelimit: "upstream";r=0;t=30
+
+    {
+      "jsonrpc": "2.0",
+      "id": 1,
+      "error": {
+        "code": -32029,
+        "message": "Upstream rate limit exceeded",
+        "data": {
+          "retry_after_seconds": 30,
+          "limit": 50,
+          "remaining": 0,
+          "reset_seconds": 30
+        }
+      }
+    }"
+  `);
 });
 
 it('shows only the headers the policy lists', () => {

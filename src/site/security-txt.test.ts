@@ -15,7 +15,15 @@ const meta: Meta = {
 };
 
 it('emits the RFC 9116 fields, Expires derived from updated', () => {
-  expect(securityTxt(meta)).toMatchInlineSnapshot();
+  expect(securityTxt(meta)).toMatchInlineSnapshot(`
+    "# Security contact for Example MCP (Example, Inc.), policy version 3.2.
+    Contact: mailto:security@example.com
+    Expires: 2027-05-14T00:00:00Z
+    Policy: https://example.com/disclosure
+    Preferred-Languages: en, de
+    Canonical: https://trust.example.com/.well-known/security.txt
+    "
+  `);
 });
 
 it('leaves optional fields out when meta lacks them', () => {

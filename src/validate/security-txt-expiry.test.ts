@@ -19,7 +19,10 @@ describe('checkSecurityTxtExpiry', () => {
 
   it('warns at the latest version\'s updated date 30 days before Expires', () => {
     const problems = checkSecurityTxtExpiry(versions, { today: '2027-04-14' });
-    expect(formatProblems(problems, 'text').replace(/\n  [ >\d|].*/g, '')).toMatchInlineSnapshot();
+    expect(formatProblems(problems, 'text').replace(/\n  [ >\d|].*/g, '')).toMatchInlineSnapshot(`
+      "policy/3.2/meta.yaml:3:10: warning: security.txt for 3.2 expires on 2027-05-14, 30 days from 2027-04-14 [security-txt-expiring]
+        hint: publish a new version: Expires is derived from the latest version's updated date"
+    `);
   });
 
   it('runs as part of validatePolicy', () => {

@@ -8,6 +8,7 @@ import type { LoadedVersion } from '../load/load-version.ts';
 import { checkLock } from '../load/release-lock.ts';
 import { checkNoticePeriods } from './notice.ts';
 import { checkFontCoverage } from './font-coverage.ts';
+import { checkSecurityTxtExpiry } from './security-txt-expiry.ts';
 
 export interface Validation {
   readonly dir: string;
@@ -25,7 +26,7 @@ export interface ValidateOptions {
 /** A check over all loaded versions, added to the list below. */
 export type VersionsCheck = (versions: readonly LoadedVersion[], options: Required<ValidateOptions>) => Problem[];
 
-const checks: VersionsCheck[] = [checkFontCoverage, checkNoticePeriods];
+const checks: VersionsCheck[] = [checkFontCoverage, checkNoticePeriods, checkSecurityTxtExpiry];
 
 export function validatePolicy(dir: string, options: ValidateOptions = {}): Validation {
   const loaded = loadPolicy(dir);
