@@ -15,7 +15,7 @@ interface AtomEntry {
   id: string;
   title: AtomText | string;
   updated: string;
-  link: { '@_href': string } | { '@_href': string }[];
+  link: { '@_href': string }[];
   summary?: AtomText;
 }
 interface AtomFeed {
