@@ -3,7 +3,7 @@
  * the policy (never the clock), source files attached, and the finished bytes collected.
  */
 import PDFDocument from 'pdfkit';
-import { faces, fontBytes, fontPath, type Face } from './fonts.ts';
+import { faces, font, type Face } from './fonts.ts';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -73,8 +73,6 @@ export function createDocument(meta: DocumentMeta): Doc {
     subset: 'PDF/A-3b',
     lang: 'en',
     displayTitle: true,
-    // A path to an embedded face: without it pdfkit starts on Helvetica, which PDF/A cannot embed.
-    font: fontPath('regular'),
     info: {
       Title: meta.title,
       Author: meta.author,
@@ -88,7 +86,10 @@ export function createDocument(meta: DocumentMeta): Doc {
       ...meta.extra,
     } as PDFKit.DocumentInfo,
   });
-  for (const face of Object.keys(faces) as Face[]) doc.registerFont(face, fontBytes(face));
+  // pdfkit accepts a parsed fontkit font where its types say Buffer. pdfkit starts on Helvetica, which PDF/A
+  // cannot embed; switching before anything is drawn leaves it unused, so it is never written (tests check pdffonts).
+  // (Passing a face as the `font` option instead would defeat pdfkit's font cache and slow rendering down.)
+  for (const face of Object.keys(faces) as Face[]) doc.registerFont(face, font(face) as unknown as Buffer);
   doc.font('regular');
   return doc;
 }

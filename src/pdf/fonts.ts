@@ -31,7 +31,11 @@ export function fontBytes(face: Face): Buffer {
   return data;
 }
 
-function font(face: Face): Font {
+/**
+ * The parsed font of a face, parsed once per process: pdfkit accepts a fontkit font in place of a file, and
+ * parsing DejaVu's tables for every document would take most of the render time.
+ */
+export function font(face: Face): Font {
   let f = parsed.get(face);
   if (!f) {
     f = create(fontBytes(face));
