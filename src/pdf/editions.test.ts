@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPolicy, type PolicyCopy } from '../../tests/fixtures/pdf-tools/policy-copy.ts';
 import { rawPdf, readPdf, type PdfReader } from '../../tests/fixtures/pdf-tools/poppler.ts';
@@ -153,6 +154,17 @@ describe('NDA edition', () => {
     expect(info.Subject).toContain(stamp);
     expect(info.Recipient).toBe(RECIPIENT);
     expect(info.CreationDate).toMatch(/Jul\s+1 00:00:00 2026 UTC/);
+  });
+
+  it('writes well-formed XMP that agrees with the Info dictionary, whatever the recipient’s name holds', async () => {
+    const sources = [...publicSources(version), { name: 'nda.yaml', text: version.files.nda!.text }];
+    const recipient = 'Smith & Jones <EU> "Ltd"';
+    const raw = rawPdf(await renderNdaPdf(version.policy, version.nda!, sources, { recipient, date: DATE }));
+    const xmp = Buffer.from(/<\?xpacket begin[\s\S]*?<\?xpacket end="w"\?>/.exec(raw)![0], 'latin1').toString('utf8');
+    expect(XMLValidator.validate(xmp)).toBe(true);
+    expect(xmp).toContain('Smith &amp; Jones &lt;EU&gt; &quot;Ltd&quot;');
+    expect(xmp).toContain(`<xmp:CreateDate>${DATE}T00:00:00Z</xmp:CreateDate>`);
+    expect(xmp).toContain(`<xmp:ModifyDate>${DATE}T00:00:00Z</xmp:ModifyDate>`);
   });
 
   it('is reproducible with a fixed date', async () => {
