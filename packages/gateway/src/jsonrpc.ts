@@ -42,6 +42,14 @@ export function parseMessage(body: Buffer): Incoming | Refusal {
   return REFUSALS.invalidRequest;
 }
 
+/** Bytes before the id of every response; with `resultTail` a response is HEAD + id + tail, no serialization at request time. */
+export const RESPONSE_HEAD = Buffer.from('{"jsonrpc":"2.0","id":');
+
+/** The bytes after the id for a fixed result. */
+export function resultTail(resultJson: string): Buffer {
+  return Buffer.from(',"result":' + resultJson + '}');
+}
+
 /** `resultJson` must already be serialized JSON; it is spliced in, not re-encoded. */
 export function resultResponse(idJson: string, resultJson: string): string {
   return '{"jsonrpc":"2.0","id":' + idJson + ',"result":' + resultJson + '}';

@@ -3,6 +3,7 @@
 import type { Pool } from 'undici';
 import type { Clock } from './clock.ts';
 import { selectTools, toolsListJson, type Integration, type Tool } from './integration.ts';
+import { resultTail } from './jsonrpc.ts';
 import type { ConfigStore, ServerRecord } from './store.ts';
 import { TokenIndex } from './token-index.ts';
 import { digestsEqual, isWellFormedToken, type TokenHasher } from './tokens.ts';
@@ -19,8 +20,8 @@ export interface LiveServer {
   readonly expiresAt: number;
   readonly integration: Integration;
   readonly tools: ReadonlyMap<string, Tool>;
-  /** Serialized tools/list result, computed once. */
-  readonly toolsListResult: string;
+  /** The tools/list response after the id, as bytes, computed once per server. */
+  readonly toolsListTail: Buffer;
   readonly pool: Pool;
   readonly headers: UpstreamHeaders;
   readonly headersWithBody: UpstreamHeaders;
@@ -112,7 +113,7 @@ function compile(record: ServerRecord, tokenHash: Buffer, integration: Integrati
     expiresAt: record.expires_at,
     integration,
     tools,
-    toolsListResult: toolsListJson(tools),
+    toolsListTail: resultTail(toolsListJson(tools)),
     pool,
     headers: upstreamHeaders(integration, credential, false),
     headersWithBody: upstreamHeaders(integration, credential, true),

@@ -8,7 +8,7 @@ import { AddressPolicy } from './address-policy.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { REFUSALS, RPC, TOOL_ERRORS, type Refusal } from './errors.ts';
 import { buildUpstreamRequest, compileIntegration, loadIntegrationFile, type Integration } from './integration.ts';
-import { errorResponse, parseMessage, resultResponse } from './jsonrpc.ts';
+import { errorResponse, parseMessage, RESPONSE_HEAD, resultResponse } from './jsonrpc.ts';
 import { DEFAULT_LIMITS, readBody, TOO_LARGE, type Limits } from './limits.ts';
 import { AccessLog, nullSink, stdoutSink, type LogSink } from './log.ts';
 import {
@@ -137,51 +137,67 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const allowedOrigins = new Set<string>(options.allowedOrigins ?? []);
   let closing = false;
 
-  // ---- response helpers -------------------------------------------------------------------------
-
-  const refuse = (res: ServerResponse, r: Refusal): number => {
-    res.writeHead(r.status, closing ? { ...r.headers, connection: 'close' } : r.headers);
-    res.end(r.body);
-    return r.status;
-  };
-
-  const JSON_HEADERS = { 'content-type': 'application/json' } as const;
-  const JSON_CLOSE_HEADERS = { 'content-type': 'application/json', connection: 'close' } as const;
-
-  const sendJson = (res: ServerResponse, status: number, body: string, extra?: Record<string, string>): number => {
-    const base = closing ? JSON_CLOSE_HEADERS : JSON_HEADERS;
-    res.writeHead(status, extra === undefined ? base : { ...base, ...extra });
-    res.end(body);
-    return status;
-  };
-
-  const accepted = (res: ServerResponse): number => {
-    res.writeHead(202, closing ? { connection: 'close' } : undefined);
-    res.end();
-    return 202;
-  };
-
-  // ---- MCP endpoint -----------------------------------------------------------------------------
-
-  interface Outcome {
+  /** Per-request metadata: exactly what the access log records, nothing from the payload. */
+  interface Ctx {
+    requestId: string;
     status: number;
     tenant: string | null;
     tool: string | null;
     method: string | null;
   }
 
-  const callTool = async (res: ServerResponse, live: LiveServer, idJson: string, params: Record<string, unknown> | undefined, out: Outcome): Promise<number> => {
+  // ---- response helpers -------------------------------------------------------------------------
+
+  // Headers go in one writeHead object (no setHeader), with an explicit content-length so responses are not chunked.
+  const refuse = (res: ServerResponse, ctx: Ctx, r: Refusal): number => {
+    const headers: Record<string, string | number> = { ...r.headers, 'content-length': r.body.length, 'x-request-id': ctx.requestId };
+    if (closing) headers.connection = 'close';
+    res.writeHead(r.status, headers);
+    res.end(r.body);
+    return r.status;
+  };
+
+  const sendJson = (res: ServerResponse, ctx: Ctx, status: number, body: string, extra?: Record<string, string>): number => {
+    const headers: Record<string, string | number> = {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      'x-request-id': ctx.requestId,
+    };
+    if (closing) headers.connection = 'close';
+    if (extra !== undefined) Object.assign(headers, extra);
+    res.writeHead(status, headers);
+    res.end(body);
+    return status;
+  };
+
+  const sendBytes = (res: ServerResponse, ctx: Ctx, body: Buffer): number => {
+    const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': body.length, 'x-request-id': ctx.requestId };
+    if (closing) headers.connection = 'close';
+    res.writeHead(200, headers);
+    res.end(body);
+    return 200;
+  };
+
+  const accepted = (res: ServerResponse, ctx: Ctx): number => {
+    res.writeHead(202, closing ? { 'x-request-id': ctx.requestId, connection: 'close' } : { 'x-request-id': ctx.requestId });
+    res.end();
+    return 202;
+  };
+
+  // ---- MCP endpoint -----------------------------------------------------------------------------
+
+  const callTool = async (res: ServerResponse, live: LiveServer, idJson: string, params: Record<string, unknown> | undefined, ctx: Ctx): Promise<number> => {
     const name = params?.name;
     const args = params?.arguments ?? {};
     if (typeof name !== 'string' || typeof args !== 'object' || args === null || Array.isArray(args)) {
-      return sendJson(res, 200, errorResponse(idJson, RPC.invalidParams, 'Invalid params: tools/call needs a string name and an object of arguments'));
+      return sendJson(res, ctx, 200, errorResponse(idJson, RPC.invalidParams, 'Invalid params: tools/call needs a string name and an object of arguments'));
     }
     const tool = live.tools.get(name);
     // Filtered and nonexistent tools get the same answer, and the caller's name is not echoed.
-    if (tool === undefined) return sendJson(res, 200, errorResponse(idJson, RPC.invalidParams, 'Unknown tool'));
-    out.tool = tool.name;
+    if (tool === undefined) return sendJson(res, ctx, 200, errorResponse(idJson, RPC.invalidParams, 'Unknown tool'));
+    ctx.tool = tool.name;
     const request = buildUpstreamRequest(live.integration, tool, args as Record<string, unknown>);
-    if ('error' in request) return sendJson(res, 200, resultResponse(idJson, toolError(request.error)));
+    if ('error' in request) return sendJson(res, ctx, 200, resultResponse(idJson, toolError(request.error)));
     const outcome = await upstreams.call(
       live.pool,
       tool.method,
@@ -192,69 +208,69 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     switch (outcome.kind) {
       case 'ok': {
         const info = parseRateLimit(outcome.headers, clock.now());
-        return sendJson(res, 200, resultResponse(idJson, toolSuccess(outcome.body, outcome.status)), isEmpty(info) ? undefined : renderRateLimitHeaders(info));
+        return sendJson(res, ctx, 200, resultResponse(idJson, toolSuccess(outcome.body, outcome.status)), isEmpty(info) ? undefined : renderRateLimitHeaders(info));
       }
       case 'rate-limited': {
         const info = completeFor429(parseRateLimit(outcome.headers, clock.now()));
         const data = rateLimitErrorData(info);
         const body = errorResponse(idJson, RPC.upstreamRateLimited, 'Upstream rate limit exceeded', Object.keys(data).length > 0 ? data : undefined);
-        return sendJson(res, 429, body, renderRateLimitHeaders(info));
+        return sendJson(res, ctx, 429, body, renderRateLimitHeaders(info));
       }
       case 'http-error': {
         const info = parseRateLimit(outcome.headers, clock.now());
-        return sendJson(res, 200, resultResponse(idJson, toolUpstreamError(outcome.status, outcome.body)), isEmpty(info) ? undefined : renderRateLimitHeaders(info));
+        return sendJson(res, ctx, 200, resultResponse(idJson, toolUpstreamError(outcome.status, outcome.body)), isEmpty(info) ? undefined : renderRateLimitHeaders(info));
       }
       case 'failure':
-        return sendJson(res, 200, resultResponse(idJson, toolError(outcome.message)));
+        return sendJson(res, ctx, 200, resultResponse(idJson, toolError(outcome.message)));
     }
   };
 
-  const handleMcp = async (req: IncomingMessage, res: ServerResponse, url: string, out: Outcome): Promise<number> => {
-    if (req.method !== 'POST') return refuse(res, REFUSALS.methodNotAllowed);
+  const handleMcp = async (req: IncomingMessage, res: ServerResponse, url: string, ctx: Ctx): Promise<number> => {
+    if (req.method !== 'POST') return refuse(res, ctx, REFUSALS.methodNotAllowed);
     const q = url.indexOf('?');
     const token = q < 0 ? url.slice(5) : url.slice(5, q);
     const resolved = registry.resolve(token);
     const live = resolved instanceof Promise ? await resolved : resolved;
-    if (live === undefined) return refuse(res, REFUSALS.unauthorized);
+    if (live === undefined) return refuse(res, ctx, REFUSALS.unauthorized);
     if (live.requireApiToken) {
       const auth = req.headers.authorization;
-      if (auth === undefined || !auth.startsWith('Bearer ') || !registry.checkApiToken(live, auth.slice(7))) return refuse(res, REFUSALS.unauthorized);
+      if (auth === undefined || !auth.startsWith('Bearer ') || !registry.checkApiToken(live, auth.slice(7))) return refuse(res, ctx, REFUSALS.unauthorized);
     }
-    out.tenant = live.tenant;
+    ctx.tenant = live.tenant;
     const version = req.headers['mcp-protocol-version'];
-    if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version as string)) return refuse(res, REFUSALS.unsupportedProtocolVersion);
+    if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version as string)) return refuse(res, ctx, REFUSALS.unsupportedProtocolVersion);
     const ct = req.headers['content-type'];
-    if (ct === undefined || !ct.startsWith('application/json')) return refuse(res, REFUSALS.unsupportedMediaType);
+    if (ct === undefined || !ct.startsWith('application/json')) return refuse(res, ctx, REFUSALS.unsupportedMediaType);
     const accept = req.headers.accept;
     if (accept !== undefined && !accept.includes('application/json') && !accept.includes('*/*') && !accept.includes('application/*')) {
-      return refuse(res, REFUSALS.notAcceptable);
+      return refuse(res, ctx, REFUSALS.notAcceptable);
     }
     const body = await readBody(req, limits.maxBodyBytes);
-    if (body === TOO_LARGE) return refuse(res, REFUSALS.payloadTooLarge);
+    if (body === TOO_LARGE) return refuse(res, ctx, REFUSALS.payloadTooLarge);
     const msg = parseMessage(body);
-    if ('status' in msg) return refuse(res, msg);
+    if ('status' in msg) return refuse(res, ctx, msg);
     if (msg.kind !== 'request') {
-      if (msg.kind === 'notification') out.method = KNOWN_METHODS.has(msg.method) ? msg.method : 'notification';
-      return accepted(res);
+      if (msg.kind === 'notification') ctx.method = KNOWN_METHODS.has(msg.method) ? msg.method : 'notification';
+      return accepted(res, ctx);
     }
     const { idJson, method, params } = msg;
-    out.method = KNOWN_METHODS.has(method) ? method : 'unknown';
-    if (!msg.paramsValid) return sendJson(res, 200, errorResponse(idJson, RPC.invalidParams, 'Invalid params: params must be an object'));
+    ctx.method = KNOWN_METHODS.has(method) ? method : 'unknown';
+    if (!msg.paramsValid) return sendJson(res, ctx, 200, errorResponse(idJson, RPC.invalidParams, 'Invalid params: params must be an object'));
     switch (method) {
       case 'tools/call':
-        return callTool(res, live, idJson, params, out);
+        return callTool(res, live, idJson, params, ctx);
       case 'tools/list':
-        return sendJson(res, 200, resultResponse(idJson, live.toolsListResult));
+        return sendBytes(res, ctx, Buffer.concat([RESPONSE_HEAD, Buffer.from(idJson), live.toolsListTail]));
       case 'ping':
-        return sendJson(res, 200, resultResponse(idJson, '{}'));
+        return sendJson(res, ctx, 200, resultResponse(idJson, '{}'));
       case 'initialize': {
         if (params === undefined || typeof params.protocolVersion !== 'string' || typeof params.capabilities !== 'object' || params.capabilities === null) {
-          return sendJson(res, 200, errorResponse(idJson, RPC.invalidParams, 'Invalid params: initialize needs protocolVersion and capabilities'));
+          return sendJson(res, ctx, 200, errorResponse(idJson, RPC.invalidParams, 'Invalid params: initialize needs protocolVersion and capabilities'));
         }
-        return sendJson(res, 200, resultResponse(idJson, initializeResult(negotiateVersion(params.protocolVersion), live.name)));
+        return sendJson(res, ctx, 200, resultResponse(idJson, initializeResult(negotiateVersion(params.protocolVersion), live.name)));
       }
       default:
-        return sendJson(res, 200, errorResponse(idJson, RPC.methodNotFound, 'Method not found'));
+        return sendJson(res, ctx, 200, errorResponse(idJson, RPC.methodNotFound, 'Method not found'));
     }
   };
 
@@ -271,28 +287,27 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
-    const requestId = randomUUID();
-    res.setHeader('x-request-id', requestId);
-    const out: Outcome = { status: 0, tenant: null, tool: null, method: null };
+    const ctx: Ctx = { requestId: randomUUID(), status: 0, tenant: null, tool: null, method: null };
     const url = req.url ?? '/';
     try {
-      if (!hostAllowed(req)) out.status = refuse(res, REFUSALS.forbidden);
-      else if (url.startsWith('/mcp/')) out.status = await handleMcp(req, res, url, out);
+      if (!hostAllowed(req)) ctx.status = refuse(res, ctx, REFUSALS.forbidden);
+      else if (url.startsWith('/mcp/')) ctx.status = await handleMcp(req, res, url, ctx);
       else if (url.startsWith('/admin/')) {
         const q = url.indexOf('?');
-        out.method = 'admin';
-        out.status = await admin.handle(req, res, q < 0 ? url : url.slice(0, q), new URLSearchParams(q < 0 ? '' : url.slice(q + 1)));
+        ctx.method = 'admin';
+        res.setHeader('x-request-id', ctx.requestId);
+        ctx.status = await admin.handle(req, res, q < 0 ? url : url.slice(0, q), new URLSearchParams(q < 0 ? '' : url.slice(q + 1)));
       } else if (url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-        res.writeHead(closing ? 503 : 200, { 'content-type': 'text/plain' });
+        ctx.status = closing ? 503 : 200;
+        res.writeHead(ctx.status, { 'content-type': 'text/plain', 'x-request-id': ctx.requestId });
         res.end(closing ? 'closing' : 'ok');
-        out.status = closing ? 503 : 200;
-      } else out.status = refuse(res, REFUSALS.notFound);
+      } else ctx.status = refuse(res, ctx, REFUSALS.notFound);
     } catch (err) {
       onError(err);
-      out.status = res.headersSent ? res.statusCode : refuse(res, REFUSALS.internalError);
+      ctx.status = res.headersSent ? res.statusCode : refuse(res, ctx, REFUSALS.internalError);
       if (!res.writableEnded) res.end();
     }
-    log.record(clock.now(), out.tenant, out.tool, out.method, out.status, performance.now() - started, requestId);
+    log.record(clock.now(), ctx.tenant, ctx.tool, ctx.method, ctx.status, performance.now() - started, ctx.requestId);
   };
 
   const server = createServer(
@@ -354,11 +369,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       stopPurge();
       const done = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      const force = setTimeout(() => server.closeAllConnections(), limits.shutdownGraceMs);
+      let forced = false;
+      const force = setTimeout(() => {
+        forced = true;
+        server.closeAllConnections();
+      }, limits.shutdownGraceMs);
       await done;
       clearTimeout(force);
       registry.close();
-      await upstreams.close();
+      // After a forced cut, handlers may still await upstream calls whose callers are gone: abort them.
+      await upstreams.close(forced);
       log.flush();
     })();
     return closed;

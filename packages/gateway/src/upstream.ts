@@ -52,6 +52,8 @@ export class Upstreams {
         keepAliveTimeout: 4_000,
         headersTimeout: this.#options.timeoutMs,
         bodyTimeout: this.#options.timeoutMs,
+        // Enforced by the HTTP parser itself, so the body can be read with one text() call.
+        maxResponseSize: this.#options.maxResponseBytes,
         connect: { lookup: this.#options.policy.lookup, timeout: Math.min(this.#options.timeoutMs, 10_000) },
       });
       this.#pools.set(origin, pool);
@@ -75,21 +77,26 @@ export class Upstreams {
       discard(res.body);
       return { kind: 'rate-limited', headers: resHeaders };
     }
-    let text: string | null;
+    const declared = resHeaders['content-length'];
+    if (typeof declared === 'string' && Number(declared) > this.#options.maxResponseBytes) {
+      res.body.destroy();
+      return { kind: 'failure', message: TOOL_ERRORS.upstreamTooLarge };
+    }
+    let text: string;
     try {
-      text = await readCapped(res.body, resHeaders['content-length'], this.#options.maxResponseBytes);
+      text = await res.body.text();
     } catch (err) {
       return { kind: 'failure', message: failureMessage(err) };
     }
-    if (text === null) return { kind: 'failure', message: TOOL_ERRORS.upstreamTooLarge };
     if (statusCode >= 400) return { kind: 'http-error', status: statusCode, headers: resHeaders, body: text };
     return { kind: 'ok', status: statusCode, headers: resHeaders, body: text };
   }
 
-  async close(): Promise<void> {
+  /** Waits for in-flight upstream requests, or with `force` aborts them. */
+  async close(force = false): Promise<void> {
     const pools = [...this.#pools.values()];
     this.#pools.clear();
-    await Promise.all(pools.map((p) => p.close().catch(() => p.destroy())));
+    await Promise.all(pools.map((p) => (force ? p.destroy() : p.close().catch(() => p.destroy()))));
   }
 }
 
@@ -111,32 +118,9 @@ function errorCode(err: unknown): string | undefined {
 function failureMessage(err: unknown): string {
   const code = errorCode(err);
   if (code === ADDRESS_REFUSED) return TOOL_ERRORS.upstreamAddressRefused;
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return TOOL_ERRORS.upstreamTooLarge;
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
     return TOOL_ERRORS.upstreamTimeout;
   }
   return TOOL_ERRORS.upstreamUnavailable;
-}
-
-function readCapped(body: Readable, contentLength: string | string[] | undefined, max: number): Promise<string | null> {
-  if (typeof contentLength === 'string' && Number(contentLength) > max) {
-    body.destroy();
-    return Promise.resolve(null);
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    body.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        body.destroy();
-        resolve(null);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    body.on('end', () => {
-      resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, size).toString('utf8'));
-    });
-    body.on('error', reject);
-  });
 }
