@@ -7,7 +7,9 @@ import { fileNameOf, publicKinds } from '../model/policy.ts';
 import { sections } from '../model/sections.ts';
 import { validatePolicy } from '../validate/validate.ts';
 import { renderNdaPdf, renderPublicPdf } from './editions.ts';
-import { allowedDowntimeSeconds, downtimePeriods, formatSeconds, percent } from './figures.ts';
+import { allowedDowntimeSeconds, formatDuration, periods } from '../site/downtime.ts';
+import { formatHttpResponse, sampleRateLimitResponse } from '../site/rate-limit-sample.ts';
+import { percent } from './figures.ts';
 import { annexes, ndaStamp } from './nda-annex.ts';
 import { publicSources } from './published.ts';
 import { lastUpdated } from './running.ts';
@@ -47,7 +49,9 @@ describe('public edition of the example policy', () => {
     const flat = pdf.rawText().replace(/\s+/g, '');
     const figures = [
       percent(policy.uptime.target_percent),
-      formatSeconds(allowedDowntimeSeconds(policy.uptime.target_percent, downtimePeriods[0].seconds)),
+      ...periods.map((p) => formatDuration(allowedDowntimeSeconds(policy.uptime.target_percent, p.seconds))),
+      // The same sample 429 as the page's #rate-limits.
+      formatHttpResponse(sampleRateLimitResponse(policy['rate-limits'])),
       ...policy.latency.objectives.flatMap((o) => [o.operation, `${o.p99_ms} ms`]),
       ...policy.subprocessors.entries.map((e) => e.name),
       ...policy.credits.tiers.map((t) => percent(t.credit_percent)),

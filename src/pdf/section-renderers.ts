@@ -2,7 +2,9 @@
 import type { Policy } from '../model/policy.ts';
 import { sections } from '../model/sections.ts';
 import type { Doc } from './document.ts';
-import { allowedDowntimeSeconds, downtimePeriods, formatMinutes, formatSeconds, joinList, percent, plural } from './figures.ts';
+import { allowedDowntimeSeconds, formatDuration, periods } from '../site/downtime.ts';
+import { formatHttpResponse, sampleRateLimitResponse } from '../site/rate-limit-sample.ts';
+import { formatMinutes, joinList, percent, plural } from './figures.ts';
 import { bullets, codeBlock, facts, linkLine, paragraph, sectionHeading, subheading } from './layout.ts';
 import { table } from './table.ts';
 
@@ -33,7 +35,7 @@ const renderers: Record<string, Renderer> = {
     paragraph(doc, `Availability target: ${percent(uptime.target_percent)} per ${windowName[uptime.window]}.`);
     facts(
       doc,
-      downtimePeriods.map((p) => [`Allowed downtime ${p.label}`, formatSeconds(allowedDowntimeSeconds(uptime.target_percent, p.seconds))] as const),
+      periods.map((p) => [`Allowed downtime ${p.label}`, formatDuration(allowedDowntimeSeconds(uptime.target_percent, p.seconds))] as const),
     );
     subheading(doc, 'Scope');
     paragraph(doc, uptime.scope);
@@ -101,7 +103,7 @@ const renderers: Record<string, Renderer> = {
       ['JSON-RPC error code', String(limits.jsonrpc_error_code)],
       ['Headers', { text: limits.headers.join(', '), mono: true }],
     ]);
-    codeBlock(doc, `Sample ${limits.status} response (illustrative figures)`, sample429(limits));
+    codeBlock(doc, `Sample ${limits.status} response (illustrative figures)`, formatHttpResponse(sampleRateLimitResponse(limits)));
   },
 
   retention(doc, { retention }) {
@@ -193,21 +195,6 @@ const renderers: Record<string, Renderer> = {
     linkLine(doc, 'Every version and its changelog', web(meta.url));
   },
 };
-
-/** The sample 429: header values and body derived from rate-limits.yaml. */
-export function sample429(limits: Policy['rate-limits']): string {
-  const { limit, window_seconds: window, retry_after_seconds: retry } = limits.example;
-  const values: Record<string, string> = {
-    'ratelimit-limit': String(limit),
-    'ratelimit-remaining': '0',
-    'ratelimit-reset': String(retry),
-    'retry-after': String(retry),
-    'ratelimit-policy': `"default";q=${limit};w=${window}`,
-    ratelimit: `"default";r=0;t=${retry}`,
-  };
-  const body = { jsonrpc: '2.0', id: 1, error: { code: limits.jsonrpc_error_code, message: 'Rate limited by the upstream API' } };
-  return [`HTTP/1.1 ${limits.status} Too Many Requests`, 'content-type: application/json', ...limits.headers.map((h) => `${h}: ${values[h]}`), '', JSON.stringify(body)].join('\n');
-}
 
 /** Draws every section under its heading, in the order and with the titles of the page. */
 export function renderSections(doc: Doc, policy: Policy): void {
