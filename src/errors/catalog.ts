@@ -51,7 +51,7 @@ export const catalog = {
   },
   'file-too-large': {
     title: 'File too large',
-    message: (p) => `file is ${p.size} bytes; the limit is ${p.limit}`,
+    message: (p) => `file is ${p.size}; the limit is ${p.limit}`,
     hint: () => 'policy files are short; check that the right file was saved here',
   },
   'not-utf8': {

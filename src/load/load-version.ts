@@ -79,7 +79,7 @@ function readPolicyFile(path: string, shown: string, kind: FileKind): FileResult
   const name = fileNameOf(kind);
   const stub = new SourceFile(shown, '');
   const size = statSync(path).size;
-  if (size > MAX_FILE_BYTES) return { problems: [stub.problemAtLine(1, 1, 'file-too-large', { size, limit: MAX_FILE_BYTES })] };
+  if (size > MAX_FILE_BYTES) return { problems: [stub.problemAtLine(1, 1, 'file-too-large', { size: kilobytes(size), limit: kilobytes(MAX_FILE_BYTES) })] };
   let text: string;
   try {
     text = decoder.decode(readFileSync(path));
@@ -111,4 +111,8 @@ function capped(problems: readonly Problem[], file: SourceFile): Problem[] {
   if (unique.length <= MAX_PROBLEMS_PER_FILE) return unique;
   const last = unique[MAX_PROBLEMS_PER_FILE - 1]!;
   return [...unique.slice(0, MAX_PROBLEMS_PER_FILE), file.problemAtLine(last.line, last.column, 'more-problems', { count: unique.length - MAX_PROBLEMS_PER_FILE })];
+}
+
+function kilobytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }

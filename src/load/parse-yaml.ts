@@ -88,7 +88,7 @@ function checkTree(file: SourceFile, doc: Document.Parsed): Problem[] {
     Node(_, node) {
       if (isAlias(node)) return;
       if (node.anchor) problems.push(file.problemAt(at(node), 'yaml-alias', { name: node.anchor, anchor: 'yes' }));
-      if (node.tag) problems.push(file.problemAt(at(node), 'yaml-tag', { tag: node.tag.replace('tag:yaml.org,2002:', '!!') }));
+      if (node.tag) problems.push(file.problemAt(tagStart(file.text, at(node)), 'yaml-tag', { tag: node.tag.replace('tag:yaml.org,2002:', '!!') }));
       if (isScalar(node) && typeof node.value === 'string') problems.push(...checkText(file, node));
     },
     Pair(_, pair) {
@@ -105,6 +105,12 @@ function checkTree(file: SourceFile, doc: Document.Parsed): Problem[] {
   const deep = findDeepNode(doc.contents, 0);
   if (deep) problems.push(file.problemAt(at(deep), 'yaml-too-deep', { limit: MAX_DEPTH }));
   return problems;
+}
+
+/** A node's range starts after its tag; point at the tag's `!` when it is on the same line. */
+function tagStart(text: string, nodeStart: number): number {
+  const bang = text.lastIndexOf('!', nodeStart);
+  return bang !== -1 && !text.slice(bang, nodeStart).includes('\n') ? bang : nodeStart;
 }
 
 /** The key as written at a duplicate-key error's offset: a quoted key whole, a plain key up to its colon. */

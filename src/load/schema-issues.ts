@@ -61,6 +61,8 @@ function classify(file: SourceFile, schema: z.ZodType, data: unknown, path: Path
       } else if (issue.input === null) {
         hint = 'the key has no value: write one after the colon';
       }
+      if (!hint && issue.expected === 'array') hint = 'write a list: [a, b] on one line, or one `- item` per line';
+      if (!hint && issue.expected === 'object') hint = path.length === 0 ? 'a policy file is a mapping of keys to values, one `key: value` per line' : 'write the keys under it, indented';
       return ['invalid-type', { field, expected: expectedOf(issue.expected), received: issue.expected === 'int' && typeof issue.input === 'number' ? `${issue.input}` : received, hint }];
     }
     case 'invalid_value': {
@@ -75,19 +77,19 @@ function classify(file: SourceFile, schema: z.ZodType, data: unknown, path: Path
       const inclusive = issue.inclusive !== false;
       if (issue.origin === 'array' || issue.origin === 'set') {
         const detail = issue.code === 'too_small' ? `needs at least ${bound} item${Number(bound) === 1 ? '' : 's'}` : `has more than ${bound} items`;
-        return ['out-of-range', { field, detail }];
+        return ['out-of-range', { field, detail, hint: issue.code === 'too_small' ? 'add the missing entries' : 'remove entries' }];
       }
       if (issue.origin === 'string') {
         const detail = issue.code === 'too_small' ? (Number(bound) <= 1 ? 'must not be empty' : `is shorter than ${bound} characters`) : `is longer than ${bound} characters`;
-        return ['out-of-range', { field, detail }];
+        return ['out-of-range', { field, detail, hint: issue.code === 'too_small' ? 'write the text after the colon' : 'shorten the text' }];
       }
       const relation = issue.code === 'too_small' ? (inclusive ? 'at least' : 'greater than') : inclusive ? 'at most' : 'less than';
-      return ['out-of-range', { field, detail: `must be ${relation} ${bound}, got ${String(issue.input)}` }];
+      return ['out-of-range', { field, detail: `must be ${relation} ${bound}, got ${String(issue.input)}`, hint: rangeHint(leafAt(schema, path), path) }];
     }
     case 'invalid_format':
       return ['invalid-format', { field, detail: issue.message, hint: formatHint(issue.format) }];
     case 'custom':
-      return ['invalid-format', { field, detail: issue.message }];
+      return ['invalid-format', { field, detail: issue.message, hint: customHint(issue) }];
     default:
       return ['invalid-format', { field, detail: issue.message }];
   }
@@ -108,18 +110,45 @@ function formatHint(format: string): string | undefined {
   }
 }
 
+type SchemaNode = { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } } };
+
 /** The object shape a path leads to in a schema, for listing allowed keys. */
 function shapeAt(schema: z.ZodType, path: Path): Record<string, unknown> | undefined {
-  let current: unknown = schema;
-  for (const segment of [...path, undefined]) {
-    current = unwrap(current);
-    const def = (current as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } } })._zod?.def;
-    if (segment === undefined) return def?.type === 'object' ? def.shape : undefined;
-    if (def?.type === 'object' && typeof segment === 'string') current = def.shape?.[segment];
-    else if (def?.type === 'array') current = def.element;
+  const def = leafAt(schema, path)?._zod?.def;
+  return def?.type === 'object' ? def.shape : undefined;
+}
+
+/** The (unwrapped) schema a path leads to. */
+function leafAt(schema: z.ZodType, path: Path): SchemaNode | undefined {
+  let current = unwrap(schema) as SchemaNode | undefined;
+  for (const segment of path) {
+    const def = current?._zod?.def;
+    if (def?.type === 'object' && typeof segment === 'string') current = unwrap(def.shape?.[segment]) as SchemaNode | undefined;
+    else if (def?.type === 'array') current = unwrap(def.element) as SchemaNode | undefined;
     else return undefined;
   }
-  return undefined;
+  return current;
+}
+
+/** "allowed: greater than 0 and less than 100 (percent)", from the number schema's own checks. */
+function rangeHint(leaf: SchemaNode | undefined, path: Path): string | undefined {
+  const checks = (leaf?._zod?.def as { checks?: { _zod: { def: { check?: string; value?: unknown; inclusive?: boolean } } }[] } | undefined)?.checks ?? [];
+  const parts: string[] = [];
+  for (const { _zod } of checks) {
+    const { check, value, inclusive } = _zod.def;
+    if (typeof value !== 'number') continue;
+    if (check === 'greater_than') parts.push(`${inclusive ? 'at least' : 'greater than'} ${value}`);
+    if (check === 'less_than') parts.push(`${inclusive ? 'at most' : 'less than'} ${value}`);
+  }
+  if (parts.length === 0) return undefined;
+  const unit = /_(percent|ms|days|hours|minutes|seconds|bits)$/.exec(String(path.at(-1) ?? ''))?.[1];
+  const units: Record<string, string> = { percent: 'percent', ms: 'milliseconds', days: 'days', hours: 'hours', minutes: 'minutes', seconds: 'seconds', bits: 'bits' };
+  return `allowed: ${parts.join(' and ')}${unit ? ` (${units[unit]})` : ''}`;
+}
+
+function customHint(issue: Issue): string | undefined {
+  const params = (issue as { params?: { hint?: unknown } }).params;
+  return typeof params?.hint === 'string' ? params.hint : undefined;
 }
 
 function unwrap(schema: unknown): unknown {
@@ -140,7 +169,7 @@ function hasPath(data: unknown, path: Path): boolean {
 }
 
 function fieldName(path: Path): string {
-  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '') || 'file';
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '') || 'the file';
 }
 
 function where(path: Path): string | undefined {

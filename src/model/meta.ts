@@ -16,7 +16,10 @@ export const metaSchema = z.strictObject({
   /** Public URL where the page is published; feeds and security.txt derive their URLs from it. */
   url: httpsUrl,
   /** The #summary paragraph: at most two sentences. */
-  summary: text.refine((s) => (s.match(/[.!?](\s|$)/g) ?? []).length <= 2, { error: 'the summary is at most two sentences' }),
+  summary: text.refine((s) => (s.match(/[.!?](\s|$)/g) ?? []).length <= 2, {
+    error: 'the summary is at most two sentences',
+    params: { hint: 'shorten it to two sentences; the details belong in the sections below' },
+  }),
   /** Who to contact. */
   contacts: z.strictObject({
     /** Security contact; feeds /.well-known/security.txt. */

@@ -48,12 +48,12 @@ export const minutes = z.int().min(0).max(525600);
 /** Milliseconds, positive; fractions allowed for sub-millisecond objectives. */
 export const milliseconds = z.number().positive().max(600_000);
 
-/** A list whose items are unique by value. */
+/** A list whose items are unique by value. Custom issues carry their hint in `params.hint`. */
 export function uniqueList<T extends z.ZodType>(item: T) {
   return z.array(item).superRefine((items, ctx) => {
     const seen = new Set<unknown>();
     items.forEach((value, index) => {
-      if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate entry ${JSON.stringify(value)}`, params: { rule: 'duplicate' } });
+      if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate entry ${JSON.stringify(value)}`, params: { rule: 'duplicate', hint: 'remove the repeated entry' } });
       seen.add(value);
     });
   });

@@ -1,0 +1,163 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { problemsWith, removeAll, replace } from '../../tests/fixtures/invalid/corpus.ts';
+
+afterAll(removeAll);
+
+describe('zod issues become located problems with plain messages and hints', () => {
+  it('an unknown key points at the key and suggests the near one, without also reporting the missing one', () => {
+    expect(problemsWith({ 'uptime.yaml': replace('target_percent', 'target_percnt') }, { frame: true })).toMatchInlineSnapshot(`
+      "policy/3.1/uptime.yaml:2:1: unknown key \`target_percnt\` [unknown-key]
+        hint: did you mean \`target_percent\`?
+        1 | # yaml-language-server: $schema=../../schema/uptime.schema.json
+      > 2 | target_percnt: 99.95
+          | ^
+        3 | window: calendar-month"
+    `);
+  });
+
+  it('an unknown key with nothing near lists the allowed keys', () => {
+    expect(problemsWith({ 'changes.yaml': (t) => `${t}owner: legal\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/changes.yaml:7:1: unknown key \`owner\` [unknown-key]
+        hint: allowed keys here: \`material_change_notice_days\`, \`breaking_change_notice_days\`, \`deprecation_policy\`"
+    `);
+  });
+
+  it('an unknown key inside a list item', () => {
+    expect(problemsWith({ 'credits.yaml': replace('    credit_percent: 25', '    credit_percnt: 25') })).toMatchInlineSnapshot(`
+      "policy/3.1/credits.yaml:7:5: unknown key \`credit_percnt\` in tiers[1] [unknown-key]
+        hint: did you mean \`credit_percent\`?"
+    `);
+  });
+
+  it('a missing key points at the nearest existing parent', () => {
+    expect(problemsWith({ 'meta.yaml': replace(/  security: .*\n/, '') })).toMatchInlineSnapshot(`
+      "policy/3.1/meta.yaml:12:1: missing required key \`security\` in contacts [missing-key]
+        hint: add \`security:\` here (text)"
+    `);
+    expect(problemsWith({ 'credits.yaml': replace('    credit_percent: 25\n', '') })).toMatchInlineSnapshot(`
+      "policy/3.1/credits.yaml:6:5: missing required key \`credit_percent\` in tiers[1] [missing-key]
+        hint: add \`credit_percent:\` here (a number)"
+    `);
+    expect(problemsWith({ 'changes.yaml': replace(/deprecation_policy: [^\n]*\n(  [^\n]*\n)*/, '') })).toMatchInlineSnapshot(`
+      "policy/3.1/changes.yaml:2:1: missing required key \`deprecation_policy\` [missing-key]
+        hint: add \`deprecation_policy:\` here (text)"
+    `);
+  });
+
+  it('a key with no value', () => {
+    expect(problemsWith({ 'meta.yaml': replace(/summary: >-\n(  .*\n)+/, 'summary:\n') })).toMatchInlineSnapshot(`
+      "policy/3.1/meta.yaml:8:9: summary: expected text, got an empty value [invalid-type]
+        hint: the key has no value: write one after the colon"
+    `);
+  });
+
+  it('an unquoted version 3.10 reads as the number 3.1', () => {
+    expect(problemsWith({ 'meta.yaml': replace('version: "3.1"', 'version: 3.10') })).toMatchInlineSnapshot(`
+      "policy/3.1/meta.yaml:2:10: version is the number 3.1, not a string: unquoted 3.10 reads as 3.1 in YAML [version-unquoted]
+        hint: quote it: version: "3.10""
+    `);
+  });
+
+  it('a number written with its unit or in quotes', () => {
+    expect(problemsWith({ 'uptime.yaml': replace('target_percent: 99.95', 'target_percent: 99.95%') })).toMatchInlineSnapshot(`
+      "policy/3.1/uptime.yaml:2:17: target_percent: expected a number, got text "99.95%" [invalid-type]
+        hint: write a bare number without quotes or units: the unit is in the key name"
+    `);
+    expect(problemsWith({ 'changes.yaml': replace('material_change_notice_days: 30', 'material_change_notice_days: 30 days') })).toMatchInlineSnapshot(`
+      "policy/3.1/changes.yaml:2:30: material_change_notice_days: expected a number, got text "30 days" [invalid-type]
+        hint: write a bare number without quotes or units: the unit is in the key name"
+    `);
+  });
+
+  it('a fraction where whole days are required', () => {
+    expect(problemsWith({ 'changes.yaml': replace('material_change_notice_days: 30', 'material_change_notice_days: 30.5') })).toMatchInlineSnapshot(`
+      "policy/3.1/changes.yaml:2:30: material_change_notice_days: expected a whole number, got 30.5 [invalid-type]
+        hint: use a whole number"
+    `);
+  });
+
+  it('values out of range', () => {
+    expect(problemsWith({ 'uptime.yaml': replace('target_percent: 99.95', 'target_percent: 100') })).toMatchInlineSnapshot(`
+      "policy/3.1/uptime.yaml:2:17: target_percent: must be less than 100, got 100 [out-of-range]
+        hint: allowed: greater than 0 and less than 100 (percent)"
+    `);
+    expect(problemsWith({ 'latency.yaml': replace('p50_ms: 2', 'p50_ms: -1') })).toMatchInlineSnapshot(`
+      "policy/3.1/latency.yaml:9:13: objectives[0].p50_ms: must be greater than 0, got -1 [out-of-range]
+        hint: allowed: greater than 0 and at most 600000 (milliseconds)"
+    `);
+    expect(problemsWith({ 'latency.yaml': replace(/objectives:\n[\s\S]*/, 'objectives: []\n') })).toMatchInlineSnapshot(`
+      "policy/3.1/latency.yaml:6:13: objectives: needs at least 1 item [out-of-range]
+        hint: add the missing entries"
+    `);
+  });
+
+  it('an enum typo suggests the near value', () => {
+    expect(problemsWith({ 'uptime.yaml': replace('window: calendar-month', 'window: calender-month') })).toMatchInlineSnapshot(`
+      "policy/3.1/uptime.yaml:3:9: window: \`calender-month\` is not one of "calendar-month", "calendar-quarter" [invalid-value]
+        hint: did you mean \`calendar-month\`?"
+    `);
+  });
+
+  it('a literal that must hold: token passthrough must be false', () => {
+    expect(problemsWith({ 'auth.yaml': replace('token_passthrough: false', 'token_passthrough: true') })).toMatchInlineSnapshot(`
+      "policy/3.1/auth.yaml:19:20: token_passthrough: token passthrough must be false: client tokens never go upstream [invalid-format]
+        hint: must be false"
+    `);
+  });
+
+  it('dates must be ISO dates', () => {
+    expect(problemsWith({ 'meta.yaml': replace('updated: "2026-01-12"', 'updated: "12/01/2026"') })).toMatchInlineSnapshot(`
+      "policy/3.1/meta.yaml:3:10: updated: expected a quoted ISO date like "2026-05-15" [invalid-format]
+        hint: dates are quoted ISO dates: "2026-05-15""
+    `);
+    expect(problemsWith({ 'meta.yaml': replace('updated: "2026-01-12"', 'updated: "2026-02-30"') })).toMatchInlineSnapshot(`
+      "policy/3.1/meta.yaml:3:10: updated: expected a quoted ISO date like "2026-05-15" [invalid-format]
+        hint: dates are quoted ISO dates: "2026-05-15""
+    `);
+  });
+
+  it('links must be https: javascript:, data: and http: are refused', () => {
+    const statusPage = (to: string) => problemsWith({ 'incidents.yaml': replace(/status_page: .*/, `status_page: ${to}`) });
+    expect(statusPage('"javascript:alert(1)"')).toMatchInlineSnapshot(`
+      "policy/3.1/incidents.yaml:3:14: status_page: expected an https URL like "https://example.com/trust" [invalid-format]
+        hint: links must be absolute https URLs; javascript:, data: and http: are refused"
+    `);
+    expect(statusPage('"data:text/html,<script>alert(1)</script>"')).toMatchInlineSnapshot(`
+      "policy/3.1/incidents.yaml:3:14: status_page: expected an https URL like "https://example.com/trust" [invalid-format]
+        hint: links must be absolute https URLs; javascript:, data: and http: are refused"
+    `);
+    expect(statusPage('http://status.example.com')).toMatchInlineSnapshot(`
+      "policy/3.1/incidents.yaml:3:14: status_page: expected an https URL like "https://example.com/trust" [invalid-format]
+        hint: links must be absolute https URLs; javascript:, data: and http: are refused"
+    `);
+  });
+
+  it('text quoted or not, mappings and lists where another type belongs', () => {
+    expect(problemsWith({ 'meta.yaml': replace(/product: .*/, 'product: 42') })).toMatchInlineSnapshot(`
+      "policy/3.1/meta.yaml:5:10: product: expected text, got number 42 [invalid-type]
+        hint: quote it: "42""
+    `);
+    expect(problemsWith({ 'retention.yaml': replace('regions: [United States, European Union]', 'regions: United States') })).toMatchInlineSnapshot(`
+      "policy/3.1/retention.yaml:13:10: regions: expected a list, got text "United States" [invalid-type]
+        hint: write a list: [a, b] on one line, or one \`- item\` per line"
+    `);
+    expect(problemsWith({ 'uptime.yaml': '- a list\n- not a mapping\n' })).toMatchInlineSnapshot(`
+      "policy/3.1/uptime.yaml:1:1: the file: expected a mapping, got a list [invalid-type]
+        hint: a policy file is a mapping of keys to values, one \`key: value\` per line"
+    `);
+  });
+
+  it('a duplicate value in a list of unique values', () => {
+    expect(problemsWith({ 'retention.yaml': replace('regions: [United States, European Union]', 'regions: [United States, European Union, United States]') })).toMatchInlineSnapshot(`
+      "policy/3.1/retention.yaml:13:42: regions[2]: duplicate entry "United States" [invalid-format]
+        hint: remove the repeated entry"
+    `);
+  });
+
+  it('the summary is at most two sentences', () => {
+    expect(problemsWith({ 'meta.yaml': replace('takes effect.', 'takes effect. Really. Truly.') })).toMatchInlineSnapshot(`
+      "policy/3.1/meta.yaml:8:10: summary: the summary is at most two sentences [invalid-format]
+        hint: shorten it to two sentences; the details belong in the sections below"
+    `);
+  });
+});
