@@ -1,0 +1,151 @@
+/** scripts/build.ts end to end on fixtures: determinism, escaping, https-only links, no NDA content, atomicity, the anchor contract. */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const HOSTILE = 'tests/fixtures/site-hostile';
+const CANARY = 'CANARY-NDA-7f3c91';
+const tmp = mkdtempSync(join(tmpdir(), 'site-build-'));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runNode(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((done) => {
+    execFile(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const build = (policy: string, out: string) => runNode(['scripts/build.ts', '--policy', policy, '--out', out]);
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => statSync(join(dir, path)).isFile())
+    .sort();
+}
+
+function tree(dir: string): Record<string, string> {
+  return Object.fromEntries(files(dir).map((path) => [path, createHash('sha256').update(readFileSync(join(dir, path))).digest('hex')]));
+}
+
+/** A file's text plus, for PDFs, every Flate stream inflated (embedded files and page text are compressed). */
+function searchable(path: string): string {
+  const bytes = readFileSync(path);
+  if (!path.endsWith('.pdf')) return bytes.toString('latin1');
+  const parts = [bytes.toString('latin1')];
+  const text = parts[0]!;
+  for (let start = text.indexOf('stream'); start !== -1; start = text.indexOf('stream', start + 6)) {
+    const begin = text[start + 6] === '\r' ? start + 8 : start + 7;
+    const end = text.indexOf('endstream', begin);
+    if (end === -1) break;
+    try {
+      parts.push(inflateSync(bytes.subarray(begin, end)).toString('latin1'));
+    } catch {
+      // not Flate-compressed (or an image): its raw bytes are already in parts[0]
+    }
+    start = end;
+  }
+  return parts.join('\n');
+}
+
+const a = join(tmp, 'a');
+const b = join(tmp, 'b');
+let first: Run;
+let second: Run;
+
+beforeAll(async () => {
+  first = await build(HOSTILE, a);
+  second = await build(HOSTILE, b);
+}, 180_000);
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('a build of the hostile fixture', () => {
+  it('succeeds with every page and file', () => {
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    for (const path of ['index.html', 'v/1.0/index.html', 'v/1.1/index.html', 'sla.json', 'v/1.0/sla.json', 'sla.schema.json', '.well-known/security.txt']) {
+      expect(existsSync(join(a, path)), path).toBe(true);
+    }
+  });
+
+  it('is byte-identical when repeated', () => {
+    expect(second.code).toBe(0);
+    expect(tree(b)).toEqual(tree(a));
+  });
+
+  it('contains nothing from nda.yaml in any file', () => {
+    const leaks = files(a).filter((path) => searchable(join(a, path)).includes(CANARY));
+    expect(leaks).toEqual([]);
+    // The canary is really in the fixture, so the search above can fail.
+    expect(readFileSync(join(HOSTILE, '1.1/nda.yaml'), 'utf8')).toContain(CANARY);
+  });
+
+  it('escapes policy strings and ships no script or injected element', () => {
+    for (const page of ['index.html', 'v/1.0/index.html']) {
+      const html = readFileSync(join(a, page), 'utf8');
+      expect(html).not.toMatch(/<script|<img|<[^>]*\sonerror=/i);
+      expect(html).toContain('Hostile &lt;script&gt;alert(1)&lt;/script&gt; Cloud');
+      expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt; When');
+      expect(html).toMatch(/Evil(&quot;|&#34;)&gt;&lt;img src=x onerror=alert\(2\)&gt; Ltd\./);
+    }
+  });
+
+  it('links only to https, mailto, in-page anchors and its own pages', () => {
+    const hrefs = files(a)
+      .filter((path) => path.endsWith('.html'))
+      .flatMap((path) => [...readFileSync(join(a, path), 'utf8').matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!));
+    expect(hrefs.length).toBeGreaterThan(20);
+    expect(hrefs.filter((href) => !/^(https:\/\/|mailto:|#|\/(?!\/))/.test(href))).toEqual([]);
+    const internal = [...new Set(hrefs.filter((href) => href.startsWith('/')))].map((href) => href.split('#')[0]!);
+    const dead = internal.filter((href) => !existsSync(join(a, href.endsWith('/') ? `${href}index.html` : href)));
+    expect(dead).toEqual([]);
+  });
+
+  it('publishes security.txt with a derived Expires', () => {
+    expect(readFileSync(join(a, '.well-known/security.txt'), 'utf8')).toMatch(/^Expires: 2027-05-14T00:00:00Z$/m);
+  });
+});
+
+describe('a failed build', () => {
+  it('prints the same report as npm run validate and leaves the output untouched', async () => {
+    const out = join(tmp, 'kept');
+    mkdirSync(out);
+    writeFileSync(join(out, 'marker.txt'), 'previous site');
+    const run = await build('tests/fixtures/site-invalid', out);
+    const validate = await runNode(['src/cli/validate.ts', '--policy', 'tests/fixtures/site-invalid']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(validate.stdout.split('\n\n')[0]!);
+    expect(run.stderr).toMatch(/left unchanged/);
+    expect(files(out)).toEqual(['marker.txt']);
+  });
+
+  it('stops on an anchor a previously published version had, naming anchor and version', async () => {
+    const out = join(tmp, 'published');
+    cpSync(a, out, { recursive: true });
+    // An older release whose page carried #legacy-terms, which today's page no longer renders.
+    mkdirSync(join(out, 'v/0.9'), { recursive: true });
+    writeFileSync(join(out, 'v/0.9/index.html'), '<!DOCTYPE html><h2 id="legacy-terms">Terms</h2>');
+    const before = tree(out);
+    const run = await build(HOSTILE, out);
+    expect(run.code).toBe(1);
+    expect(run.stderr.replace(relative(ROOT, out), 'OUT')).toMatchInlineSnapshot(`
+      "src/model/sections.ts: error: anchor #legacy-terms was published by version 0.9 but the latest page (1.1) lacks it [anchor-removed]
+        hint: anchors are a contract with contract exhibits: keep the old id as an alias of the renamed section
+
+      build stopped: post-build checks failed; output left unchanged
+      "
+    `);
+    expect(tree(out)).toEqual(before);
+  }, 120_000);
+});

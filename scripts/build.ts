@@ -1,0 +1,94 @@
+/**
+ * `npm run build [-- --out DIR] [--policy DIR]`: validate (the same report as `npm run validate`; exit 1 without
+ * touching the output on errors), Astro build into a temporary folder next to the output, post-build checks
+ * (every page and file present, the anchor contract), then swap the new folder into place.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { Problem } from '../src/errors/catalog.ts';
+import { parse, run } from '../src/cli/args.ts';
+import { formatProblems, summary } from '../src/cli/format-problems.ts';
+import { resolvePolicyDir } from '../src/load/load-policy.ts';
+import { compareVersions, isVersion } from '../src/model/version.ts';
+import { anchorIds, checkAnchorContract, type RenderedPage } from '../src/site/anchors.ts';
+import { hasErrors, validatePolicy } from '../src/validate/validate.ts';
+
+const usage = `usage: npm run build -- [--out DIR] [--policy DIR]
+
+Builds the site into DIR (default: dist) from the policy in DIR (default: $SLA_POLICY_DIR, else ./policy).
+Exit status: 0 built, 1 policy or post-build problems (the output folder is left as it was), 2 usage error.`;
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** Where an anchor-contract problem is fixed: the section list with its aliases. */
+const SECTIONS_FILE = 'src/model/sections.ts';
+
+await run(usage, async () => {
+  const { values } = parse({ args: process.argv.slice(2), options: { out: { type: 'string', default: 'dist' }, policy: { type: 'string' }, help: { type: 'boolean' } } });
+  if (values.help) {
+    process.stdout.write(usage + '\n');
+    return 0;
+  }
+  const policyDir = resolvePolicyDir(values.policy);
+  const out = resolve(values.out);
+  // The content loader reads the same variable, so Astro sees exactly the folder validated here.
+  process.env.SLA_POLICY_DIR = policyDir;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+  const validation = validatePolicy(policyDir);
+  if (validation.problems.length > 0) process.stderr.write(formatProblems(validation.problems, 'text') + '\n\n');
+  if (hasErrors(validation.problems)) {
+    process.stderr.write(`${summary(validation.problems, validation.versions.length)}\nbuild stopped: ${relative(process.cwd(), out) || out} left unchanged\n`);
+    return 1;
+  }
+  const versions = validation.versions.map((v) => v.version);
+
+  const staging = join(dirname(out), `.dist-${basename(out)}-${process.pid}`);
+  const cache = `${staging}-cache`;
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const { build } = await import('astro');
+    // A private cache folder: concurrent builds (tests, other checkouts' tools) must not share Astro's data store.
+    await build({ root: ROOT, outDir: staging, cacheDir: cache, logLevel: 'warn' });
+
+    assertOutputs(staging, versions);
+    const problems = anchorProblems(staging, out, versions);
+    if (problems.length > 0) {
+      process.stderr.write(formatProblems(problems, 'text') + '\n\nbuild stopped: post-build checks failed; output left unchanged\n');
+      return 1;
+    }
+    swapInto(staging, out);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+  }
+  process.stdout.write(`✓ built ${versions.length} version${versions.length === 1 ? '' : 's'} into ${relative(process.cwd(), out) || out}\n`);
+  return 0;
+});
+
+/** Every output the page contract promises; a missing one is a defect of the site code, not of the policy. */
+function assertOutputs(dir: string, versions: readonly string[]): void {
+  const expected = ['index.html', 'sla.json', 'sla.schema.json', '.well-known/security.txt', ...versions.flatMap((v) => [`v/${v}/index.html`, `v/${v}/sla.json`])];
+  const missing = expected.filter((path) => !existsSync(join(dir, path)));
+  if (missing.length > 0) throw new Error(`the build did not produce ${missing.join(', ')}`);
+}
+
+/** Anchors of every version's page (new build and, when present, the previously published output) must resolve on /. */
+function anchorProblems(staging: string, previous: string, versions: readonly string[]): Problem[] {
+  const pages = (dir: string, names: readonly string[]): RenderedPage[] =>
+    names.flatMap((version) => {
+      const file = join(dir, 'v', version, 'index.html');
+      return existsSync(file) ? [{ version, anchors: anchorIds(readFileSync(file, 'utf8')) }] : [];
+    });
+  const published = existsSync(join(previous, 'v')) ? readdirSync(join(previous, 'v')).filter(isVersion).sort(compareVersions) : [];
+  const latest = { version: versions.at(-1) ?? '', anchors: anchorIds(readFileSync(join(staging, 'index.html'), 'utf8')) };
+  return checkAnchorContract([...pages(previous, published), ...pages(staging, versions)], latest, SECTIONS_FILE);
+}
+
+/** Two renames: the old output is kept until the new one is in place, and never half-written. */
+function swapInto(staging: string, out: string): void {
+  const old = `${staging}-old`;
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(staging, out);
+  rmSync(old, { recursive: true, force: true });
+}
