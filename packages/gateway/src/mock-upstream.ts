@@ -1,4 +1,4 @@
-/** A mock upstream REST API for tests, the demo and benchmarks: the example CRM under /api/v1 plus diagnostic routes (echo, 429 in each header dialect, any status, slow, redirect, oversized), with configurable latency. */
+/** A mock upstream REST API for tests, the demo and benchmarks: the example CRM under /api/v1 plus diagnostic routes (echo, fixed body, quota headers, 429 in each header dialect, any status, slow, redirect, oversized), with configurable latency. */
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -127,6 +127,8 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
         return json(res, 200, { method, path, query: Object.fromEntries(url.searchParams), body: body === '' ? null : body });
       case 'fixed':
         return json(res, 200, fixedBody);
+      case 'quota':
+        return json(res, 200, { ok: true }, { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '42', 'x-ratelimit-reset': '10' });
       case 'ratelimited':
         return json(res, 429, { error: 'slow down', detail: fixedBody }, rateLimitHeaders(id ?? 'none', now()));
       case 'status': {

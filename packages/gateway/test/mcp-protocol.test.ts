@@ -160,3 +160,21 @@ describe('transport refusals', () => {
     expect((await raw(stack.gateway.url + '/healthz', { method: 'GET' })).status).toBe(200);
   });
 });
+
+describe('response framing and the access log', () => {
+  it('sends a content-length (not chunked) and an x-request-id matching the log line', async () => {
+    const r = await rpc(url, request('tools/call', { name: 'echo_query', arguments: { text: 'x' } }));
+    expect(r.headers.get('content-length')).toBe(String(Buffer.byteLength(r.text)));
+    expect(r.headers.get('transfer-encoding')).toBeNull();
+    const id = r.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const line = stack.logLines().map((l) => JSON.parse(l)).find((l) => l.request_id === id);
+    expect(line).toMatchObject({ tenant: 'tenant-a', tool: 'echo_query', method: 'tools/call', status: 200, latency_ms: expect.any(Number) });
+  });
+
+  it('logs refusals with the status they got', async () => {
+    const r = await rpc(stack.gateway.url + '/mcp/nope', request('ping'));
+    const line = stack.logLines().map((l) => JSON.parse(l)).find((l) => l.request_id === r.headers.get('x-request-id'));
+    expect(line).toMatchObject({ tenant: null, tool: null, method: null, status: 401 });
+  });
+});

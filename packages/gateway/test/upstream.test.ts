@@ -128,3 +128,23 @@ describe('SSRF policy', () => {
     }
   });
 });
+
+describe('rate-limit headers on successful calls', () => {
+  it('are normalized too, so clients can slow down before a 429', async () => {
+    const r = await callTool(url, 'get_quota');
+    expect(r.status).toBe(200);
+    expect(r.json.result.isError).toBe(false);
+    expect(r.headers.get('ratelimit-limit')).toBe('100');
+    expect(r.headers.get('ratelimit-remaining')).toBe('42');
+    expect(r.headers.get('ratelimit-reset')).toBe('10');
+    expect(r.headers.get('retry-after')).toBeNull();
+    expect(r.headers.get('ratelimit')).toBe('"upstream";r=42;t=10');
+    expect(r.headers.get('x-ratelimit-limit')).toBeNull();
+  });
+
+  it('are absent when the upstream sends none', async () => {
+    const r = await callTool(url, 'get_fixed');
+    expect(r.headers.get('ratelimit-limit')).toBeNull();
+    expect(r.headers.get('ratelimit')).toBeNull();
+  });
+});
