@@ -19,18 +19,18 @@ export function writeGeneratedPolicy(dir: string, count: number): void {
   if (!base) throw new Error(`the example policy in ${EXAMPLE_POLICY_DIR} does not load: run npm run validate`);
   for (let i = 0; i < count; i++) {
     const version = `1.${i}`;
-    writeVersion(resolve(dir, version), generatedVersion(base.policy, version, i), base.nda);
+    writeVersion(resolve(dir, version), generatedVersion(base.policy, version, i, count), base.nda);
   }
 }
 
 const UPTIME_TARGETS = [99.9, 99.95, 99.99] as const;
 
-/** Version number `index` of a generated series: the base policy with values varied by index. */
-export function generatedVersion(base: Policy, version: string, index: number): Policy {
+/** Version `index` of a series of `count`: the base policy with values varied by index; the last is dated like the base. */
+export function generatedVersion(base: Policy, version: string, index: number, count: number): Policy {
   const policy = structuredClone(base);
   // Every change is then publishable: the effective date is past every notice period of the base.
   const notice = Math.max(base.changes.material_change_notice_days, base.changes.breaking_change_notice_days, base.subprocessors.notice_days);
-  const updated = addDays('2020-01-06', index * 14);
+  const updated = addDays(base.meta.updated, (index - (count - 1)) * 14);
   policy.meta = { ...policy.meta, version, updated, effective: addDays(updated, notice) };
 
   const target = UPTIME_TARGETS[index % UPTIME_TARGETS.length]!;

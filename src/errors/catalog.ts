@@ -21,13 +21,13 @@ export const catalog = {
   // --- files and folders ---
   'policy-dir-missing': {
     title: 'Policy folder not found',
-    message: (p) => `policy folder ${q(p.dir)} does not exist`,
+    message: () => 'the policy folder does not exist',
     hint: () => 'pass --policy DIR, set SLA_POLICY_DIR, or run from the repository root where ./policy lives',
   },
   'no-versions': {
     title: 'No versions',
     message: () => 'the policy folder has no version folders',
-    hint: () => 'create one with `npm run new-version -- 1.0`, or add a folder named like "1.0"',
+    hint: () => 'add a folder named like "1.0" holding the policy files; copy them from the example policy to start',
   },
   'bad-version-folder': {
     title: 'Bad version folder name',

@@ -48,7 +48,7 @@ export function checkRules(policy: Policy, folder: string): RuleIssue[] {
   unique(add, 'subprocessors', ['entries'], policy.subprocessors.entries, 'name');
   unique(add, 'compliance', ['certifications'], policy.compliance.certifications, 'name');
   unique(add, 'incidents', ['severities'], policy.incidents.severities, 'id');
-  unique(add, 'credits', ['tiers'], credits.tiers, 'below_percent');
+  // Credit tiers need no identity check: strictly falling thresholds are already unique.
   return issues;
 }
 
