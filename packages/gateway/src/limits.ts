@@ -34,12 +34,14 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 export const TOO_LARGE = Symbol('too-large');
+/** The request ended without a complete body: the client went away, or Node cut it off at requestTimeout (and answered 408 itself). */
+export const INCOMPLETE = Symbol('incomplete');
 
-/** Reads a request body up to `max` bytes; TOO_LARGE as soon as the declared or received size exceeds it. */
-export function readBody(req: IncomingMessage, max: number): Promise<Buffer | typeof TOO_LARGE> {
+/** Reads a request body up to `max` bytes; TOO_LARGE as soon as the declared or received size exceeds it; always settles. */
+export function readBody(req: IncomingMessage, max: number): Promise<Buffer | typeof TOO_LARGE | typeof INCOMPLETE> {
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > max) return Promise.resolve(TOO_LARGE);
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer): void => {
@@ -53,6 +55,10 @@ export function readBody(req: IncomingMessage, max: number): Promise<Buffer | ty
     };
     req.on('data', onData);
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
-    req.on('error', reject);
+    // Settling on close/error keeps a handler from waiting forever on a body that will never arrive.
+    req.on('error', () => resolve(INCOMPLETE));
+    req.on('close', () => {
+      if (!req.complete) resolve(INCOMPLETE);
+    });
   });
 }

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from './clock.ts';
 import { GatewayError } from './errors.ts';
 import { HTTP_METHODS, type Integration } from './integration.ts';
-import { readBody, TOO_LARGE } from './limits.ts';
+import { INCOMPLETE, readBody, TOO_LARGE } from './limits.ts';
 import type { Registry } from './registry.ts';
 import type { ConfigStore, ConnectionRecord, HttpMethod, ServerConfig, ServerRecord } from './store.ts';
 import { digestsEqual, generateToken, type TokenHasher } from './tokens.ts';
@@ -272,6 +272,7 @@ export class AdminApi {
     if (typeof ct !== 'string' || !ct.startsWith('application/json')) throw new GatewayError(415, 'unsupported_media_type', 'use application/json');
     const body = await readBody(req, this.#maxBodyBytes);
     if (body === TOO_LARGE) throw new GatewayError(413, 'payload_too_large', 'body too large');
+    if (body === INCOMPLETE) throw new GatewayError(400, 'incomplete', 'request body incomplete');
     try {
       const parsed: unknown = JSON.parse(body.toString('utf8'));
       if (!isObject(parsed)) bad('body must be a JSON object');

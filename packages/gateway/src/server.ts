@@ -9,7 +9,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { REFUSALS, RPC, TOOL_ERRORS, type Refusal } from './errors.ts';
 import { buildUpstreamRequest, compileIntegration, loadIntegrationFile, type Integration } from './integration.ts';
 import { errorResponse, parseMessage, RESPONSE_HEAD, resultResponse } from './jsonrpc.ts';
-import { DEFAULT_LIMITS, readBody, TOO_LARGE, type Limits } from './limits.ts';
+import { DEFAULT_LIMITS, INCOMPLETE, readBody, TOO_LARGE, type Limits } from './limits.ts';
 import { AccessLog, nullSink, stdoutSink, type LogSink } from './log.ts';
 import {
   initializeResult,
@@ -79,6 +79,8 @@ export interface Gateway {
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+/** Logged status for a request whose body never completed (nginx's convention); nothing is sent. */
+const CLIENT_CLOSED = 499;
 
 function resolveIntegration(src: IntegrationSource): Integration {
   if ('tools' in src) return src;
@@ -247,6 +249,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
     const body = await readBody(req, limits.maxBodyBytes);
     if (body === TOO_LARGE) return refuse(res, ctx, REFUSALS.payloadTooLarge);
+    if (body === INCOMPLETE) {
+      res.destroy();
+      return CLIENT_CLOSED;
+    }
     const msg = parseMessage(body);
     if ('status' in msg) return refuse(res, ctx, msg);
     if (msg.kind !== 'request') {

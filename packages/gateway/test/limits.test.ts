@@ -79,6 +79,9 @@ describe('slow clients', () => {
     expect(data).toMatch(/^HTTP\/1\.1 408/);
     expect(closedAfterMs).toBeGreaterThanOrEqual(500);
     expect(closedAfterMs).toBeLessThan(2_500);
+    // The handler waiting for that body settled too (no request left hanging): its log line says 499.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stack.logLines().map((l) => JSON.parse(l).status)).toContain(499);
   });
 });
 
