@@ -5,13 +5,14 @@ import { PolicyValidationError } from './policy-error.ts';
 import { POLICY_ERROR_ID, type PolicyEntry } from './policy-entry.ts';
 
 export async function policyVersions(): Promise<PolicyEntry[]> {
-  const entries = await getCollection('policy');
+  // Typed here rather than by generated types, so a clean checkout typechecks before `astro sync`.
+  const entries: { id: string; data: unknown }[] = await getCollection('policy');
   const failed = entries.find((entry) => entry.id === POLICY_ERROR_ID);
   if (failed) {
     const { problems, versionCount } = failed.data as { problems: Problem[]; versionCount: number };
     throw new PolicyValidationError(problems, versionCount);
   }
-  const versions = entries.map((entry) => entry.data as unknown as PolicyEntry).sort((a, b) => a.order - b.order);
+  const versions = entries.map((entry) => entry.data as PolicyEntry).sort((a, b) => a.order - b.order);
   if (versions.length === 0) throw new Error('the policy collection is empty');
   return versions;
 }
