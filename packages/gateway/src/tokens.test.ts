@@ -30,6 +30,16 @@ describe('tokens', () => {
     expect(new TokenHasher(Buffer.alloc(32, 8)).hash(token).equals(expected)).toBe(false);
   });
 
+  it('the fast path gives exactly createHmac digests for every input length and key length', () => {
+    for (const keyLength of [32, 64, 65, 100]) {
+      const key = Buffer.alloc(keyLength, 0).map((_, i) => (i * 31 + keyLength) & 0xff);
+      const hasher = new TokenHasher(Buffer.from(key));
+      for (const input of ['', 'a', generateToken('mcp'), 'é'.repeat(100), 'x'.repeat(256), 'x'.repeat(257), '€'.repeat(90), 'z'.repeat(5000)]) {
+        expect(hasher.hash(input).equals(createHmac('sha256', Buffer.from(key)).update(input).digest()), `${keyLength}/${input.length}`).toBe(true);
+      }
+    }
+  });
+
   it('refuses short keys and parses hex or base64 keys', () => {
     expect(() => new TokenHasher(Buffer.alloc(16))).toThrow(/at least 32 bytes/);
     expect(parseKey('ab'.repeat(32), 'k')).toHaveLength(32);

@@ -1,6 +1,6 @@
 /** Bearer secrets: generation, shape check, HMAC-SHA256 under a server-side key (the only form ever stored), and constant-time comparison. */
 
-import { createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createHmac, createSecretKey, hash, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { GatewayError } from './errors.ts';
 
 /** `mcp_` tokens go in the MCP URL; `mat_` tokens are the optional API token sent as `Authorization: Bearer`. */
@@ -20,17 +20,41 @@ export function isWellFormedToken(token: string, kind: TokenKind): boolean {
 
 export const MIN_HMAC_KEY_BYTES = 32;
 
+const SHA256_BLOCK = 64;
+// Inputs up to this many UTF-8 bytes take the one-shot path; tokens are 47 bytes.
+const FAST_INPUT_MAX = 256;
+
+/**
+ * HMAC-SHA256 under the server-side key. It is the hot path's one HMAC, so short inputs use the RFC 2104 construction
+ * over two one-shot `crypto.hash` calls with precomputed padded keys (about 1.6x faster than createHmac per call);
+ * longer inputs use createHmac. Both give identical digests (pinned by tokens.test.ts).
+ */
 export class TokenHasher {
   readonly #key: KeyObject;
+  // [ipad-key | message] and [opad-key | inner digest]; reused because hashing is synchronous.
+  readonly #inner = Buffer.alloc(SHA256_BLOCK + FAST_INPUT_MAX);
+  readonly #outer = Buffer.alloc(SHA256_BLOCK + 32);
+
   constructor(key: Buffer) {
     if (key.length < MIN_HMAC_KEY_BYTES) {
       throw new GatewayError(500, 'config', `HMAC key must be at least ${MIN_HMAC_KEY_BYTES} bytes`);
     }
     this.#key = createSecretKey(key);
+    const k = key.length > SHA256_BLOCK ? hash('sha256', key, 'buffer') : key;
+    for (let i = 0; i < SHA256_BLOCK; i++) {
+      const b = i < k.length ? k[i]! : 0;
+      this.#inner[i] = b ^ 0x36;
+      this.#outer[i] = b ^ 0x5c;
+    }
   }
 
   /** HMAC-SHA256(token) under the server-side key: 32 bytes. */
   hash(token: string): Buffer {
+    if (token.length <= FAST_INPUT_MAX / 3 || Buffer.byteLength(token) <= FAST_INPUT_MAX) {
+      const n = this.#inner.write(token, SHA256_BLOCK, 'utf8');
+      hash('sha256', this.#inner.subarray(0, SHA256_BLOCK + n), 'buffer').copy(this.#outer, SHA256_BLOCK);
+      return hash('sha256', this.#outer, 'buffer');
+    }
     return createHmac('sha256', this.#key).update(token).digest();
   }
 }
