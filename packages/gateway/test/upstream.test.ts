@@ -148,3 +148,40 @@ describe('rate-limit headers on successful calls', () => {
     expect(r.headers.get('ratelimit')).toBeNull();
   });
 });
+
+describe('request mapping end to end', () => {
+  it('a write server can call write tools; an empty 204 body becomes a readable result', async () => {
+    const rw = await stack.provision({ integration: 'example-crm', config: { methods: ['GET', 'POST', 'PATCH', 'DELETE'], tags: [], require_api_token_auth: false } });
+    const del = await callTool(rw.url, 'delete_contact', { contact_id: 'c 3/..' });
+    expect(del.json.result).toEqual({ content: [{ type: 'text', text: 'Upstream returned HTTP 204 with an empty body.' }], isError: false });
+    expect(stack.mock.requests.at(-1)).toMatchObject({ method: 'DELETE', url: '/api/v1/contacts/c%203%2F..' });
+    const patch = await callTool(rw.url, 'update_deal_stage', { deal_id: 'd_1', stage: 'won' });
+    expect(JSON.parse(patch.json.result.content[0].text)).toEqual({ id: 'd_1', stage: 'won' });
+    expect(stack.mock.requests.at(-1)).toMatchObject({ method: 'PATCH', url: '/api/v1/deals/d_1', body: '{"stage":"won"}' });
+    expect(stack.mock.requests.at(-1)!.headers['content-type']).toBe('application/json');
+  });
+
+  it('sends the credential in the header an integration names', async () => {
+    const mock = await startMockUpstream();
+    const gateway = await startGateway({
+      integrations: [
+        {
+          description: { name: 'keyed', base_url: 'http://unused.invalid', auth: { type: 'header', name: 'X-Api-Key' }, operations: [{ name: 'echo', method: 'GET', path: '/echo', access: 'read', description: 'Echo.' }] },
+          baseUrl: mock.baseUrl,
+        },
+      ],
+      allowPrivateNetworks: ['127.0.0.1/32'],
+      log: 'none',
+    });
+    try {
+      const conn = await gateway.provisioner.createConnection({ tenant: 't', integration: 'keyed', credential: 'key-123' });
+      const server = await gateway.provisioner.createServer(conn.id, { name: 's', config: { methods: ['GET'] }, expires_at: Date.now() + 60_000 });
+      expect((await callTool(server.url, 'echo')).json.result.isError).toBe(false);
+      expect(mock.requests.at(-1)!.headers['x-api-key']).toBe('key-123');
+      expect(mock.requests.at(-1)!.headers.authorization).toBeUndefined();
+    } finally {
+      await gateway.close();
+      await mock.close();
+    }
+  });
+});
