@@ -46,7 +46,9 @@ export const REFUSALS = {
   methodNotAllowed: refusal(405, RPC.transport, 'Method Not Allowed: use POST', { allow: 'POST' }),
   notAcceptable: refusal(406, RPC.transport, 'Not Acceptable: client must accept application/json'),
   unsupportedMediaType: refusal(415, RPC.transport, 'Unsupported Media Type: use application/json'),
-  payloadTooLarge: refusal(413, RPC.transport, 'Payload Too Large', { connection: 'close' }),
+  // No `connection: close`: closing while the client is still sending can reset the connection before it reads the 413;
+  // Node discards the rest of the body instead (bounded by requestTimeout) and the connection stays usable.
+  payloadTooLarge: refusal(413, RPC.transport, 'Payload Too Large'),
   unsupportedProtocolVersion: refusal(400, RPC.transport, 'Bad Request: unsupported MCP-Protocol-Version'),
   parseError: refusal(400, RPC.parseError, 'Parse error'),
   batchRejected: refusal(400, RPC.invalidRequest, 'Invalid Request: JSON-RPC batches are not supported'),
