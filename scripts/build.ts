@@ -3,7 +3,7 @@
  * touching the output on errors), Astro build into a temporary folder next to the output, post-build checks
  * (every page and file present, the anchor contract), then swap the new folder into place.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Problem } from '../src/errors/catalog.ts';
 import { parse, run } from '../src/cli/args.ts';
@@ -43,24 +43,37 @@ await run(usage, async () => {
   }
   const versions = validation.versions.map((v) => v.version);
 
-  const staging = join(dirname(out), `.dist-${basename(out)}-${process.pid}`);
-  const cache = `${staging}-cache`;
-  rmSync(staging, { recursive: true, force: true });
+  // Astro writes its prerender chunks inside the output folder only when that lies under the working directory
+  // (else into <cwd>/.astro/, shared by concurrent builds), and those chunks must resolve node_modules: so the
+  // build always runs from the repository into a private folder under it, copied next to the output if elsewhere.
+  const inRepo = !relative(ROOT, dirname(out)).startsWith('..');
+  const building = inRepo ? join(dirname(out), `.dist-${basename(out)}-${process.pid}`) : join(ROOT, `.dist-build-${process.pid}`);
+  const staging = inRepo ? building : join(dirname(out), `.dist-${basename(out)}-${process.pid}`);
+  const cache = `${building}-cache`;
+  const cwd = process.cwd();
   try {
     const { build } = await import('astro');
-    // A private cache folder: concurrent builds (tests, other checkouts' tools) must not share Astro's data store.
-    await build({ root: ROOT, outDir: staging, cacheDir: cache, logLevel: 'warn' });
+    process.chdir(ROOT);
+    try {
+      // A private cache folder too: concurrent builds must not share Astro's data store.
+      await build({ root: ROOT, outDir: building, cacheDir: cache, logLevel: 'warn' });
+    } finally {
+      process.chdir(cwd);
+    }
 
-    assertOutputs(staging, versions);
-    const problems = anchorProblems(staging, out, versions);
+    assertOutputs(building, versions);
+    const problems = anchorProblems(building, out, versions);
     if (problems.length > 0) {
       process.stderr.write(formatProblems(problems, 'text') + '\n\nbuild stopped: post-build checks failed; output left unchanged\n');
       return 1;
     }
+    if (staging !== building) {
+      mkdirSync(dirname(out), { recursive: true });
+      cpSync(building, staging, { recursive: true });
+    }
     swapInto(staging, out);
   } finally {
-    rmSync(staging, { recursive: true, force: true });
-    rmSync(cache, { recursive: true, force: true });
+    for (const dir of [building, staging, cache]) rmSync(dir, { recursive: true, force: true });
   }
   process.stdout.write(`✓ built ${versions.length} version${versions.length === 1 ? '' : 's'} into ${relative(process.cwd(), out) || out}\n`);
   return 0;
