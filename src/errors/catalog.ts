@@ -236,13 +236,13 @@ export const catalog = {
   // --- measurements ---
   'measurement-exceeds-objective': {
     title: 'Measurement above objective',
-    message: (p) => `${p.operation} ${p.percentile}: committed ${p.committed} ms but measured ${p.measured} ms (${p.measurement})`,
+    message: (p) => `${p.operation} ${p.percentile}: committed ${p.committed} ms in ${p.objectives} but measured ${p.measured} ms in ${p.measurement}`,
     hint: () => 'raise the objective (a weaker commitment needs notice) or make the gateway faster and measure again with `npm run measure`',
   },
   'measurement-stale': {
     title: 'Old measurement',
     severity: 'warning',
-    message: (p) => `measurement ${p.measurement} was taken ${p.days} days before this version's updated date`,
+    message: (p) => `measurement ${p.measurement} was taken ${p.days} days before version ${p.version}'s updated date (more than ${p.limit})`,
     hint: () => 'run `npm run measure` and commit the new file under content/measurements/',
   },
   'measurement-other-gateway': {

@@ -9,6 +9,8 @@ import { checkLock } from '../load/release-lock.ts';
 import { checkNoticePeriods } from './notice.ts';
 import { checkFontCoverage } from './font-coverage.ts';
 import { checkSecurityTxtExpiry } from './security-txt-expiry.ts';
+import { checkMeasurements } from './measurements.ts';
+import { currentGatewayVersion, resolveMeasurementsDir } from '../load/measurements.ts';
 
 export interface Validation {
   readonly dir: string;
@@ -21,17 +23,25 @@ export interface Validation {
 export interface ValidateOptions {
   /** "Today" as an ISO date, for checks that depend on it; defaults to the real date. */
   readonly today?: string;
+  /** Where committed measurements live; defaults to SLA_MEASUREMENTS_DIR, else content/measurements beside the policy folder. */
+  readonly measurementsDir?: string;
+  /** The gateway version measurements should be of; defaults to packages/gateway beside the policy folder, null when absent. */
+  readonly gatewayVersion?: string | null;
 }
 
 /** A check over all loaded versions, added to the list below. */
-export type VersionsCheck = (versions: readonly LoadedVersion[], options: Required<ValidateOptions>) => Problem[];
+export type VersionsCheck = (versions: readonly LoadedVersion[], options: ValidateOptions & { readonly today: string }) => Problem[];
 
-const checks: VersionsCheck[] = [checkFontCoverage, checkNoticePeriods, checkSecurityTxtExpiry];
+const checks: VersionsCheck[] = [checkFontCoverage, checkNoticePeriods, checkSecurityTxtExpiry, checkMeasurements];
 
 export function validatePolicy(dir: string, options: ValidateOptions = {}): Validation {
   const loaded = loadPolicy(dir);
   const problems = [...loaded.problems, ...checkLock(dir, loaded.folders)];
-  const resolved = { today: options.today ?? new Date().toISOString().slice(0, 10) };
+  const resolved = {
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    measurementsDir: options.measurementsDir ?? resolveMeasurementsDir(dir),
+    gatewayVersion: options.gatewayVersion === undefined ? currentGatewayVersion(dir) : options.gatewayVersion,
+  };
   // Cross-version checks need every version loaded, or they would compare against the wrong neighbour.
   if (loaded.versions.length === loaded.folders.length) {
     for (const check of checks) problems.push(...check(loaded.versions, resolved));
