@@ -120,6 +120,17 @@ describe('a build of the hostile fixture', () => {
     expect(dead).toEqual([]);
   });
 
+  it('shows each PDF\'s real SHA-256 on its page and in its sla.json', () => {
+    for (const [page, json, pdf] of [
+      ['index.html', 'sla.json', 'sla.pdf'],
+      ['v/1.0/index.html', 'v/1.0/sla.json', 'sla-v1.0.pdf'],
+    ] as const) {
+      const sha = createHash('sha256').update(readFileSync(join(a, pdf))).digest('hex');
+      expect(readFileSync(join(a, page), 'utf8')).toContain(`SHA-256 <code>${sha}</code>`);
+      expect(JSON.parse(readFileSync(join(a, json), 'utf8')).pdf.sha256).toBe(sha);
+    }
+  });
+
   it('publishes security.txt with a derived Expires', () => {
     expect(readFileSync(join(a, '.well-known/security.txt'), 'utf8')).toMatch(/^Expires: 2027-05-14T00:00:00Z$/m);
   });

@@ -7,6 +7,7 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { formatProblems } from './cli/format-problems.ts';
 import { resolvePolicyDir } from './load/load-policy.ts';
+import { publicSources } from './pdf/published.ts';
 import { PolicyValidationError } from './site/policy-error.ts';
 import { POLICY_ERROR_ID, type PolicyEntry } from './site/policy-entry.ts';
 import { hasErrors, validatePolicy } from './validate/validate.ts';
@@ -28,8 +29,9 @@ function policyLoader(): Loader {
           logger.error(new PolicyValidationError(problems, versions.length).message);
           return;
         }
-        versions.forEach(({ version, policy }, index) => {
-          const entry: PolicyEntry = { version, order: index, latest: index === versions.length - 1, policy };
+        versions.forEach((loaded, index) => {
+          const { version, policy } = loaded;
+          const entry: PolicyEntry = { version, order: index, latest: index === versions.length - 1, policy, sources: publicSources(loaded) };
           store.set({ id: version, data: { ...entry } });
         });
       };

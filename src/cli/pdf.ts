@@ -10,7 +10,7 @@ import { resolvePolicyDir } from '../load/load-policy.ts';
 import { fileNameOf } from '../model/policy.ts';
 import { renderNdaPdf } from '../pdf/editions.ts';
 import { describeChars, undrawable } from '../pdf/fonts.ts';
-import { pdfFileName, pdfSha256, publicPdf, publicSources } from '../pdf/published.ts';
+import { pdfFileName, pdfSha256, publicPdf, publicSources, published } from '../pdf/published.ts';
 import { hasErrors, validatePolicy } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
 import { formatProblems, summary } from './format-problems.ts';
@@ -53,7 +53,7 @@ await run(usage, async () => {
   if (!version) return fail([argProblem('--version', 'pdf-version-unknown', { version: values.version, versions: versions.map((v) => v.version).join(', ') || 'none' })]);
 
   if (!values.nda) {
-    const bytes = await publicPdf(version);
+    const bytes = await publicPdf(published(version));
     return write(values.out ?? pdfFileName(version.version), bytes);
   }
 

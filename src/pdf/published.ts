@@ -1,11 +1,18 @@
 /** The public PDF of a loaded version, memoized per process, with its SHA-256 and file names: what the site publishes. */
 import { createHash } from 'node:crypto';
 import type { LoadedVersion } from '../load/load-version.ts';
-import { fileNameOf, publicKinds } from '../model/policy.ts';
+import { fileNameOf, publicKinds, type Policy } from '../model/policy.ts';
 import { renderPublicPdf, type PublicSource } from './editions.ts';
 
 // Keyed by content, not object identity: the site build validates the policy more than once (page, endpoints).
 const cache = new Map<string, Promise<Uint8Array>>();
+
+/** What a public PDF is made of: the version, its public model and its public source files. */
+export interface PublishedVersion {
+  readonly version: string;
+  readonly policy: Policy;
+  readonly sources: readonly PublicSource[];
+}
 
 /** The version's public sources (never nda.yaml), in page order. */
 export function publicSources(version: LoadedVersion): PublicSource[] {
@@ -15,9 +22,14 @@ export function publicSources(version: LoadedVersion): PublicSource[] {
   });
 }
 
+/** A loaded version as published: its public model and sources only. */
+export function published(version: LoadedVersion): PublishedVersion {
+  return { version: version.version, policy: version.policy, sources: publicSources(version) };
+}
+
 /** The public edition's bytes; equal sources are rendered once per process. */
-export function publicPdf(version: LoadedVersion): Promise<Uint8Array> {
-  const sources = publicSources(version);
+export function publicPdf(version: PublishedVersion): Promise<Uint8Array> {
+  const { sources } = version;
   const key = createHash('sha256').update(JSON.stringify([version.version, sources])).digest('hex');
   let pdf = cache.get(key);
   if (!pdf) {
@@ -33,7 +45,7 @@ export function pdfSha256(bytes: Uint8Array): string {
 }
 
 /** The SHA-256 of a version's public PDF. */
-export async function publicPdfSha256(version: LoadedVersion): Promise<string> {
+export async function publicPdfSha256(version: PublishedVersion): Promise<string> {
   return pdfSha256(await publicPdf(version));
 }
 

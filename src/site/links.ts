@@ -13,6 +13,8 @@ export interface OutputLinks {
   readonly page: string;
   readonly json: string;
   readonly pdf?: string;
+  /** SHA-256 of the PDF's bytes, so a contract can cite "Exhibit B, v3.2, sha256 …". */
+  readonly pdfSha256?: string;
   readonly changelog?: string;
   readonly changelogFeed?: string;
   readonly subprocessorsFeed?: string;

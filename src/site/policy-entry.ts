@@ -1,5 +1,6 @@
 /** The shape of a `policy` collection entry, and the reserved id of the entry that carries validation errors in dev. */
 import type { Policy } from '../model/policy.ts';
+import type { PublicSource } from '../pdf/editions.ts';
 
 export interface PolicyEntry {
   readonly version: string;
@@ -8,6 +9,8 @@ export interface PolicyEntry {
   readonly latest: boolean;
   /** The validated public model: nothing from nda.yaml by construction. */
   readonly policy: Policy;
+  /** The public YAML files as written, which the PDF embeds; never nda.yaml. */
+  readonly sources: readonly PublicSource[];
 }
 
 export const POLICY_ERROR_ID = '__policy-errors';

@@ -4,14 +4,23 @@ import { publicSchemas, type Policy } from '../model/policy.ts';
 
 export const SCHEMA_PATH = '/sla.schema.json';
 
-/** The document: a `$schema` pointer, the version, then the policy files in page order. */
-export function publicModel(policy: Policy): Record<string, unknown> {
-  return { $schema: new URL(SCHEMA_PATH, policy.meta.url).href, version: policy.meta.version, ...policy };
+/** The PDF edition of the same version: where it is and the SHA-256 of its bytes. */
+const pdfSchema = z.strictObject({
+  /** Absolute URL of the version's PDF. */
+  url: z.string(),
+  /** Lowercase hex SHA-256 of the PDF's bytes. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type PdfEdition = z.infer<typeof pdfSchema>;
+
+/** The document: a `$schema` pointer, the version, the PDF edition when built, then the policy files in page order. */
+export function publicModel(policy: Policy, pdf?: PdfEdition): Record<string, unknown> {
+  return { $schema: new URL(SCHEMA_PATH, policy.meta.url).href, version: policy.meta.version, ...(pdf ? { pdf } : {}), ...policy };
 }
 
 /** JSON Schema (2020-12) of sla.json, derived from the same zod schemas that validate the YAML. */
 export function publicModelSchema(): Record<string, unknown> {
-  const document = z.strictObject({ $schema: z.string(), version: z.string(), ...publicSchemas });
+  const document = z.strictObject({ $schema: z.string(), version: z.string(), pdf: pdfSchema.optional(), ...publicSchemas });
   return { ...z.toJSONSchema(document, { io: 'output', unrepresentable: 'any' }), title: 'SLA & security policy (public model)' };
 }
 

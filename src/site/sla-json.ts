@@ -1,0 +1,10 @@
+/** The body of a version's sla.json: its public model plus its PDF edition's URL and SHA-256 when PDFs are built. */
+import { pdfFileName, publicPdfSha256 } from '../pdf/published.ts';
+import { available } from './available.ts';
+import type { PolicyEntry } from './policy-entry.ts';
+import { jsonText, publicModel } from './public-model.ts';
+
+export async function slaJson(entry: PolicyEntry): Promise<Response> {
+  const pdf = available.pdf ? { url: new URL(pdfFileName(entry.version), entry.policy.meta.url).href, sha256: await publicPdfSha256(entry) } : undefined;
+  return new Response(jsonText(publicModel(entry.policy, pdf)), { headers: { 'Content-Type': 'application/json' } });
+}
