@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashVersion, LOCK_FILE } from '../src/load/release-lock.ts';
+import { publishedAnchors } from '../src/model/sections.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const HOSTILE = 'tests/fixtures/site-hostile';
@@ -148,6 +150,18 @@ describe('a failed build', () => {
     expect(run.stderr).toMatch(/left unchanged/);
     expect(files(out)).toEqual(['marker.txt']);
   });
+
+  it('stops on an anchor the release lock recorded for a version, even with no previous output', async () => {
+    const policy = join(tmp, 'locked-policy');
+    cpSync(HOSTILE, policy, { recursive: true });
+    // 1.0 was released when its page still carried #legacy-terms.
+    const lock = { '1.0': { files: hashVersion(join(policy, '1.0')), anchors: [...publishedAnchors(), 'legacy-terms'] } };
+    writeFileSync(join(policy, LOCK_FILE), JSON.stringify(lock, null, 2));
+    const run = await build(policy, join(tmp, 'fresh-out'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('anchor #legacy-terms was published by version 1.0 but the latest page (1.1) lacks it [anchor-removed]');
+    expect(existsSync(join(tmp, 'fresh-out'))).toBe(false);
+  }, 120_000);
 
   it('stops on an anchor a previously published version had, naming anchor and version', async () => {
     const out = join(tmp, 'published');

@@ -9,6 +9,7 @@ import type { Problem } from '../src/errors/catalog.ts';
 import { parse, run } from '../src/cli/args.ts';
 import { formatProblems, summary } from '../src/cli/format-problems.ts';
 import { resolvePolicyDir } from '../src/load/load-policy.ts';
+import { readLock } from '../src/load/release-lock.ts';
 import { compareVersions, isVersion } from '../src/model/version.ts';
 import { anchorIds, checkAnchorContract, type RenderedPage } from '../src/site/anchors.ts';
 import { hasErrors, validatePolicy } from '../src/validate/validate.ts';
@@ -62,7 +63,7 @@ await run(usage, async () => {
     }
 
     assertOutputs(building, versions);
-    const problems = anchorProblems(building, out, versions);
+    const problems = anchorProblems(building, out, versions, policyDir);
     if (problems.length > 0) {
       process.stderr.write(formatProblems(problems, 'text') + '\n\nbuild stopped: post-build checks failed; output left unchanged\n');
       return 1;
@@ -86,8 +87,14 @@ function assertOutputs(dir: string, versions: readonly string[]): void {
   if (missing.length > 0) throw new Error(`the build did not produce ${missing.join(', ')}`);
 }
 
-/** Anchors of every version's page (new build and, when present, the previously published output) must resolve on /. */
-function anchorProblems(staging: string, previous: string, versions: readonly string[]): Problem[] {
+/**
+ * Anchors of every version's page must resolve on /: those recorded in the release lock when each version was
+ * released, those of the previously published output when present, and those of this build.
+ */
+function anchorProblems(staging: string, previous: string, versions: readonly string[], policyDir: string): Problem[] {
+  const released: RenderedPage[] = Object.entries(readLock(policyDir).lock)
+    .sort(([a], [b]) => compareVersions(a, b))
+    .flatMap(([version, entry]) => (entry.anchors ? [{ version, anchors: new Set(entry.anchors) }] : []));
   const pages = (dir: string, names: readonly string[]): RenderedPage[] =>
     names.flatMap((version) => {
       const file = join(dir, 'v', version, 'index.html');
@@ -95,7 +102,7 @@ function anchorProblems(staging: string, previous: string, versions: readonly st
     });
   const published = existsSync(join(previous, 'v')) ? readdirSync(join(previous, 'v')).filter(isVersion).sort(compareVersions) : [];
   const latest = { version: versions.at(-1) ?? '', anchors: anchorIds(readFileSync(join(staging, 'index.html'), 'utf8')) };
-  return checkAnchorContract([...pages(previous, published), ...pages(staging, versions)], latest, SECTIONS_FILE);
+  return checkAnchorContract([...released, ...pages(previous, published), ...pages(staging, versions)], latest, SECTIONS_FILE);
 }
 
 /** Two renames: the old output is kept until the new one is in place, and never half-written. */

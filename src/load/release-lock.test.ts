@@ -18,6 +18,14 @@ describe('the release lock', () => {
     `);
   });
 
+  it('records the anchors the released page renders, for the build\'s anchor contract', () => {
+    const c = corpus();
+    releaseVersion(c.policyDir, '3.1');
+    const lock = JSON.parse(readFileSync(join(c.policyDir, LOCK_FILE), 'utf8'));
+    expect(lock['3.1'].anchors).toEqual(expect.arrayContaining(['summary', 'rate-limits', 'retention', 'availability', 'sub-processors']));
+    expect(lock['3.1'].anchors).toHaveLength(16);
+  });
+
   it('an added or removed file in a released version is a change too', () => {
     const c = corpus();
     releaseVersion(c.policyDir, '3.1');

@@ -4,12 +4,21 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import type { Problem } from '../errors/catalog.ts';
+import { publishedAnchors } from '../model/sections.ts';
 import { compareVersions, nextMinor } from '../model/version.ts';
 import { SourceFile } from './source-file.ts';
 
 export const LOCK_FILE = 'releases.lock.json';
 
-const lockSchema = z.record(z.string().regex(/^\d+\.\d+$/), z.strictObject({ files: z.record(z.string(), z.string().regex(/^sha256-[0-9a-f]{64}$/)) }));
+const lockSchema = z.record(
+  z.string().regex(/^\d+\.\d+$/),
+  z.strictObject({
+    files: z.record(z.string(), z.string().regex(/^sha256-[0-9a-f]{64}$/)),
+    // The anchors the version's page rendered when released: the build keeps them resolving on the latest page
+    // even on a fresh clone with no previously published dist/ to compare against.
+    anchors: z.array(z.string()).optional(),
+  }),
+);
 export type ReleaseLock = z.infer<typeof lockSchema>;
 
 /** sha256 of a file's text with line endings normalized, so a CRLF checkout does not look like an edit. */
@@ -87,6 +96,6 @@ export function releaseVersion(policyDir: string, version: string): 'released' |
   const files = hashVersion(join(policyDir, version));
   const recorded = lock[version];
   if (recorded) return JSON.stringify(recorded.files) === JSON.stringify(files) ? 'unchanged' : 'changed';
-  writeLock(policyDir, { ...lock, [version]: { files } });
+  writeLock(policyDir, { ...lock, [version]: { files, anchors: publishedAnchors() } });
   return 'released';
 }

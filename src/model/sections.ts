@@ -33,3 +33,8 @@ export function sectionOf(kind: PublicKind): Section {
   if (!found) throw new Error(`no section for ${kind}`);
   return found;
 }
+
+/** Every anchor a page renders for procurement links: section ids and their aliases, sorted. */
+export function publishedAnchors(): string[] {
+  return sections.flatMap((s) => [s.id, ...s.aliases]).sort();
+}
