@@ -41,9 +41,11 @@ function annotation(p: Problem): string {
   return `::${p.severity === 'error' ? 'error' : 'warning'} ${props.join(',')}::${data(text)}`;
 }
 
-export function summary(problems: readonly Problem[], versions: number): string {
+/** The closing line; `valid` counts the versions that loaded without errors. */
+export function summary(problems: readonly Problem[], valid: number): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  if (problems.length === 0) return `✓ ${versions} version${versions === 1 ? '' : 's'} valid`;
-  return `✗ ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${versions} version${versions === 1 ? '' : 's'}`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (errors === 0) return `✓ ${plural(valid, 'version')} valid` + (warnings > 0 ? `, ${plural(warnings, 'warning')}` : '');
+  return `✗ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${plural(valid, 'version')} valid`;
 }

@@ -11,7 +11,7 @@ it('carries the same file:line:col text as npm run validate, and a loc for the o
     tests/fixtures/site-invalid/1.0/uptime.yaml:2:17: error: target_percent: must be less than 100, got 100.5 [out-of-range]
       hint: allowed: greater than 0 and less than 100 (percent)
 
-    ✗ 1 error, 0 warnings in 0 versions"
+    ✗ 1 error, 0 warnings; 0 versions valid"
   `);
   expect(error.loc).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
   expect(error.loc?.file).toMatch(/tests\/fixtures\/site-invalid\/1\.0\/uptime\.yaml$/);
