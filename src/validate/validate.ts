@@ -38,7 +38,7 @@ export function validatePolicy(dir: string, options: ValidateOptions = {}): Vali
   const loaded = loadPolicy(dir);
   const problems = [...loaded.problems, ...checkLock(dir, loaded.folders)];
   const resolved = {
-    today: options.today ?? new Date().toISOString().slice(0, 10),
+    today: options.today ?? todayFromEnvironment(),
     measurementsDir: options.measurementsDir ?? resolveMeasurementsDir(dir),
     gatewayVersion: options.gatewayVersion === undefined ? currentGatewayVersion(dir) : options.gatewayVersion,
   };
@@ -51,4 +51,10 @@ export function validatePolicy(dir: string, options: ValidateOptions = {}): Vali
 
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
+}
+
+/** Today's date, or SLA_TODAY (YYYY-MM-DD) so CI and tests get the same date-dependent warnings every day. */
+function todayFromEnvironment(): string {
+  const fixed = process.env.SLA_TODAY;
+  return fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : new Date().toISOString().slice(0, 10);
 }
