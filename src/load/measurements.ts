@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isScalar, parseDocument, visit } from 'yaml';
 import type { Problem } from '../errors/catalog.ts';
 import { applicableMeasurement, measuredOn, measurementSchema, type MeasurementFile } from '../model/measurement.ts';
 import { SourceFile } from './source-file.ts';
@@ -70,16 +70,16 @@ function readMeasurement(path: string, name: string): { file: LoadedMeasurement 
   if (statSync(path).size > MAX_MEASUREMENT_BYTES) return invalid('the file is too large to be a measurement');
   const text = readFileSync(path, 'utf8');
   const source = new SourceFile(shown, text);
+  // JSON is YAML 1.2 flow syntax: the YAML tree gives each value's position for locating problems.
+  source.doc = parseDocument(text, { lineCounter: source.lines, uniqueKeys: false });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const position = /position (\d+)/.exec(String(error));
-    const detail = `not valid JSON (${String((error as Error).message).split(' in JSON')[0]})`;
-    return { problems: [source.problemAt(position ? Number(position[1]) : 0, 'measurement-invalid', { detail })] };
+    // V8's message quotes the file's bytes; keep only its first clause and locate the spot ourselves.
+    const detail = `not valid JSON (${String((error as Error).message).split(/,|\n| in JSON/)[0]})`;
+    return { problems: [source.problemAt(jsonErrorOffset(source), 'measurement-invalid', { detail })] };
   }
-  // JSON is YAML 1.2 flow syntax: the YAML tree gives each value's position for locating schema issues.
-  source.doc = parseDocument(text, { lineCounter: source.lines, uniqueKeys: false });
   const parsed = measurementSchema.safeParse(value);
   if (!parsed.success) {
     return {
@@ -92,4 +92,23 @@ function readMeasurement(path: string, name: string): { file: LoadedMeasurement 
   const date = measuredOn(parsed.data);
   if (!name.startsWith(date)) return { problems: [source.problemAtPath(['taken_at'], 'measurement-invalid', { detail: `taken on ${date} but the file is named ${name}` })] };
   return { file: { file: shown, measurement: parsed.data, source } };
+}
+
+/** Where a file that JSON.parse refused goes wrong: the first YAML syntax error, else the first unquoted word (JSON quotes every string). */
+function jsonErrorOffset(source: SourceFile): number {
+  const syntax = source.doc?.errors[0];
+  if (syntax) return syntax.pos[0];
+  let offset = 0;
+  if (source.doc) {
+    visit(source.doc, {
+      Scalar(_key, node) {
+        if (isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string' && node.range) {
+          offset = node.range[0];
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+  }
+  return offset;
 }

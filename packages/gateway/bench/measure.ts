@@ -2,7 +2,7 @@
  * `npm run measure`: starts the mock upstream and the gateway in child processes on 127.0.0.1, drives them from this
  * process (concurrency-1 pairs, constant arrival rates, saturation), prints the goals table and writes one JSON file
  * per run to content/measurements/ (named by date). Flags: --quick (tiny counts, for tests), --out DIR,
- * --layout split|shared, --profile DIR (gateway child runs with --cpu-prof), --no-write.
+ * --layout split|shared, --profile DIR (gateway child runs with --cpu-prof), --pairs N (override), --no-write.
  */
 
 import { fork, type ChildProcess } from 'node:child_process';
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(ROOT, 'content/measurements') },
     layout: { type: 'string', default: 'split' },
     profile: { type: 'string' },
+    pairs: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -37,6 +38,8 @@ if (values.layout !== 'split' && values.layout !== 'shared') {
 const plan = values.quick
   ? { warmupPairs: 50, pairs: 300, rates: [200], rateWarmupS: 0.3, rateS: 0.7, concurrency: 4, satWarmupS: 0.2, satS: 0.5 }
   : { warmupPairs: 3_000, pairs: 20_000, rates: [1_000, 3_000], rateWarmupS: 2, rateS: 10, concurrency: 32, satWarmupS: 1, satS: 5 };
+
+if (values.pairs !== undefined) plan.pairs = Number(values.pairs);
 
 const LAYOUTS = {
   split: 'load generator in the parent process; gateway and mock upstream each in their own child process (3 processes)',
