@@ -3,6 +3,7 @@ import type { Policy } from '../model/policy.ts';
 import { sections } from '../model/sections.ts';
 import type { Doc } from './document.ts';
 import { allowedDowntimeSeconds, formatDuration, periods } from '../site/downtime.ts';
+import { certificationStatusText, reportAvailabilityText } from '../site/labels.ts';
 import { formatHttpResponse, sampleRateLimitResponse } from '../site/rate-limit-sample.ts';
 import { formatMinutes, joinList, percent, plural } from './figures.ts';
 import { bullets, codeBlock, facts, linkLine, paragraph, sectionHeading, subheading } from './layout.ts';
@@ -135,8 +136,6 @@ const renderers: Record<string, Renderer> = {
 
   compliance(doc, { compliance }) {
     paragraph(doc, compliance.statement);
-    const report = { public: 'Public', 'under-nda': 'Under NDA', 'on-request': 'On request', none: 'None' } as const;
-    const status = { certified: 'Certified', 'in-progress': 'In progress', planned: 'Planned' } as const;
     table(
       doc,
       [
@@ -146,7 +145,10 @@ const renderers: Record<string, Renderer> = {
         { header: 'Issued', width: 0.13 },
         { header: 'Report', width: 0.25 },
       ],
-      compliance.certifications.map((c) => [c.name, status[c.status], c.scope, c.issued ?? '—', c.url ? { text: `${report[c.report]}: ${c.url}`, link: c.url } : report[c.report]]),
+      compliance.certifications.map((c) => {
+        const report = reportAvailabilityText[c.report];
+        return [c.name, certificationStatusText[c.status], c.scope, c.issued ?? '—', c.url ? { text: `${report}: ${c.url}`, link: c.url } : report];
+      }),
     );
   },
 
