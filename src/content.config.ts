@@ -7,6 +7,8 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { formatProblems } from './cli/format-problems.ts';
 import { resolvePolicyDir } from './load/load-policy.ts';
+import { loadMeasurements, measurementsByVersion, resolveMeasurementsDir } from './load/measurements.ts';
+import { publishedMeasurement } from './site/measured-latency.ts';
 import { publicSources } from './pdf/published.ts';
 import { PolicyValidationError } from './site/policy-error.ts';
 import { POLICY_ERROR_ID, type PolicyEntry } from './site/policy-entry.ts';
@@ -17,6 +19,7 @@ function policyLoader(): Loader {
     name: 'sla-policy',
     load: async ({ store, logger, watcher }) => {
       const dir = resolvePolicyDir();
+      const measurementsDir = resolveMeasurementsDir(dir);
       const sync = () => {
         const { versions, problems } = validatePolicy(dir);
         const warnings = problems.filter((p) => p.severity === 'warning');
@@ -29,17 +32,21 @@ function policyLoader(): Loader {
           logger.error(new PolicyValidationError(problems, versions.length).message);
           return;
         }
+        // validatePolicy has checked these files; a broken one is an error above, so only valid ones reach here.
+        const measured = measurementsByVersion(versions, loadMeasurements(measurementsDir).files);
         versions.forEach((loaded, index) => {
           const { version, policy } = loaded;
-          const entry: PolicyEntry = { version, order: index, latest: index === versions.length - 1, policy, sources: publicSources(loaded) };
+          const measurement = publishedMeasurement(measured.get(version));
+          const entry: PolicyEntry = { version, order: index, latest: index === versions.length - 1, policy, sources: publicSources(loaded), ...(measurement ? { measurement } : {}) };
           store.set({ id: version, data: { ...entry } });
         });
       };
       sync();
       if (watcher) {
         watcher.add(dir);
+        watcher.add(measurementsDir);
         watcher.on('all', (_event, path) => {
-          if (path.startsWith(dir)) sync();
+          if (path.startsWith(dir) || path.startsWith(measurementsDir)) sync();
         });
       }
     },

@@ -48,7 +48,7 @@ describe('loadMeasurements', () => {
 
 describe('measurementsByVersion', () => {
   it('maps versions to the measurement each page shows', () => {
-    const files = [{ file: 'a', measurement: { taken_at: '2026-01-10T00:00:00Z' } }, { file: 'b', measurement: { taken_at: '2026-06-01T00:00:00Z' } }] as Parameters<typeof measurementsByVersion>[1];
+    const files = [{ file: 'a', measurement: { taken_at: '2026-01-10T00:00:00Z' } }, { file: 'b', measurement: { taken_at: '2026-06-01T00:00:00Z' } }] as unknown as Parameters<typeof measurementsByVersion>[1];
     const versions = [{ version: '1.0', policy: { meta: { updated: '2026-01-01' } } }, { version: '1.1', policy: { meta: { updated: '2026-03-01' } } }, { version: '1.2', policy: { meta: { updated: '2026-07-01' } } }];
     expect(Object.fromEntries([...measurementsByVersion(versions, files)].map(([v, f]) => [v, f.file]))).toEqual({ '1.0': 'a', '1.1': 'b', '1.2': 'b' });
   });

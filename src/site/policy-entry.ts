@@ -1,6 +1,7 @@
 /** The shape of a `policy` collection entry, and the reserved id of the entry that carries validation errors in dev. */
 import type { Policy } from '../model/policy.ts';
 import type { PublicSource } from '../pdf/editions.ts';
+import type { PublishedMeasurement } from './measured-latency.ts';
 
 export interface PolicyEntry {
   readonly version: string;
@@ -11,6 +12,8 @@ export interface PolicyEntry {
   readonly policy: Policy;
   /** The public YAML files as written, which the PDF embeds; never nda.yaml. */
   readonly sources: readonly PublicSource[];
+  /** The committed gateway measurement this version's #latency shows (content/measurements/), if any. */
+  readonly measurement?: PublishedMeasurement;
 }
 
 export const POLICY_ERROR_ID = '__policy-errors';

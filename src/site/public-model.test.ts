@@ -22,7 +22,7 @@ describe('publicModel', () => {
 describe('publicModelSchema', () => {
   it('describes every public kind and rejects unknown keys', () => {
     const schema = publicModelSchema() as { properties: Record<string, unknown>; additionalProperties: unknown; required: string[] };
-    expect(Object.keys(schema.properties)).toEqual(['$schema', 'version', 'pdf', ...publicKinds]);
+    expect(Object.keys(schema.properties)).toEqual(['$schema', 'version', 'pdf', ...publicKinds, 'measurement']);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(expect.arrayContaining([...publicKinds]));
   });

@@ -1,6 +1,8 @@
 /** sla.json: the validated public model of one version (never NDA content), and its JSON Schema. */
 import { z } from 'zod';
+import { measurementSchema } from '../model/measurement.ts';
 import { publicSchemas, type Policy } from '../model/policy.ts';
+import type { PublishedMeasurement } from './measured-latency.ts';
 
 export const SCHEMA_PATH = '/sla.schema.json';
 
@@ -13,14 +15,22 @@ const pdfSchema = z.strictObject({
 });
 export type PdfEdition = z.infer<typeof pdfSchema>;
 
-/** The document: a `$schema` pointer, the version, the PDF edition when built, then the policy files in page order. */
-export function publicModel(policy: Policy, pdf?: PdfEdition): Record<string, unknown> {
-  return { $schema: new URL(SCHEMA_PATH, policy.meta.url).href, version: policy.meta.version, ...(pdf ? { pdf } : {}), ...policy };
+/** The committed gateway measurement the version's #latency shows: its file name, then the file's contents. */
+const measurementDocumentSchema = z.strictObject({
+  /** The file under content/measurements/ it comes from, e.g. "2026-11-23.json". */
+  file: z.string(),
+  ...measurementSchema.shape,
+});
+
+/** The document: a `$schema` pointer, the version, the PDF edition when built, the policy files in page order, then the measurement when there is one. */
+export function publicModel(policy: Policy, pdf?: PdfEdition, measured?: PublishedMeasurement): Record<string, unknown> {
+  const measurement = measured ? { file: measured.file, ...measured.measurement } : undefined;
+  return { $schema: new URL(SCHEMA_PATH, policy.meta.url).href, version: policy.meta.version, ...(pdf ? { pdf } : {}), ...policy, ...(measurement ? { measurement } : {}) };
 }
 
 /** JSON Schema (2020-12) of sla.json, derived from the same zod schemas that validate the YAML. */
 export function publicModelSchema(): Record<string, unknown> {
-  const document = z.strictObject({ $schema: z.string(), version: z.string(), pdf: pdfSchema.optional(), ...publicSchemas });
+  const document = z.strictObject({ $schema: z.string(), version: z.string(), pdf: pdfSchema.optional(), ...publicSchemas, measurement: measurementDocumentSchema.optional() });
   return { ...z.toJSONSchema(document, { io: 'output', unrepresentable: 'any' }), title: 'SLA & security policy (public model)' };
 }
 

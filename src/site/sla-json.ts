@@ -6,5 +6,5 @@ import { jsonText, publicModel } from './public-model.ts';
 
 export async function slaJson(entry: PolicyEntry): Promise<Response> {
   const pdf = available.pdf ? { url: new URL(pdfFileName(entry.version), entry.policy.meta.url).href, sha256: await publicPdfSha256(entry) } : undefined;
-  return new Response(jsonText(publicModel(entry.policy, pdf)), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(jsonText(publicModel(entry.policy, pdf, entry.measurement)), { headers: { 'Content-Type': 'application/json' } });
 }
