@@ -1,8 +1,7 @@
 /** Upstream HTTP through one undici keep-alive Pool per integration origin: fixed origin, no redirects followed, no retries, SSRF-guarded DNS, a timeout and a response size cap; outcomes are classified for MCP framing. */
 
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Readable } from 'node:stream';
 import { ADDRESS_REFUSED, type AddressPolicy } from './address-policy.ts';
 import { TOOL_ERRORS } from './errors.ts';
 import type { Integration } from './integration.ts';
@@ -61,35 +60,56 @@ export class Upstreams {
     return pool;
   }
 
-  async call(pool: Pool, method: HttpMethod, path: string, headers: UpstreamHeaders, body: string | null): Promise<UpstreamOutcome> {
-    let res;
-    try {
-      res = await pool.request({ method, path, headers, body });
-    } catch (err) {
-      return { kind: 'failure', message: failureMessage(err) };
-    }
-    const { statusCode, headers: resHeaders } = res;
-    if (statusCode >= 300 && statusCode < 400) {
-      discard(res.body);
-      return { kind: 'failure', message: TOOL_ERRORS.upstreamRedirect };
-    }
-    if (statusCode === 429) {
-      discard(res.body);
-      return { kind: 'rate-limited', headers: resHeaders };
-    }
-    const declared = resHeaders['content-length'];
-    if (typeof declared === 'string' && Number(declared) > this.#options.maxResponseBytes) {
-      res.body.destroy();
-      return { kind: 'failure', message: TOOL_ERRORS.upstreamTooLarge };
-    }
-    let text: string;
-    try {
-      text = await res.body.text();
-    } catch (err) {
-      return { kind: 'failure', message: failureMessage(err) };
-    }
-    if (statusCode >= 400) return { kind: 'http-error', status: statusCode, headers: resHeaders, body: text };
-    return { kind: 'ok', status: statusCode, headers: resHeaders, body: text };
+  /**
+   * One upstream request through undici's low-level `dispatch` (no Readable stream or promise chain per response):
+   * a 3xx or 429 settles at the status line and the body is dropped; other bodies are collected whole (the parser
+   * enforces the size cap) and returned as text.
+   */
+  call(pool: Pool, method: HttpMethod, path: string, headers: UpstreamHeaders, body: string | null): Promise<UpstreamOutcome> {
+    const maxResponseBytes = this.#options.maxResponseBytes;
+    return new Promise<UpstreamOutcome>((resolve) => {
+      let settled = false;
+      let status = 0;
+      let resHeaders: IncomingHttpHeaders = {};
+      let chunks: Buffer[] | null = null;
+      const settle = (outcome: UpstreamOutcome): void => {
+        if (settled) return;
+        settled = true;
+        resolve(outcome);
+      };
+      const handler: Dispatcher.DispatchHandler = {
+        onRequestStart() {},
+        onResponseStart(controller, statusCode, h) {
+          status = statusCode;
+          resHeaders = h;
+          if (statusCode >= 300 && statusCode < 400) return settle({ kind: 'failure', message: TOOL_ERRORS.upstreamRedirect });
+          if (statusCode === 429) return settle({ kind: 'rate-limited', headers: h });
+          const declared = h['content-length'];
+          if (typeof declared === 'string' && Number(declared) > maxResponseBytes) {
+            settle({ kind: 'failure', message: TOOL_ERRORS.upstreamTooLarge });
+            controller.abort(new Error('upstream response too large'));
+            return;
+          }
+          chunks = [];
+        },
+        onResponseData(_controller, chunk) {
+          chunks?.push(chunk);
+        },
+        onResponseEnd() {
+          if (chunks === null) return;
+          const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+          settle(status >= 400 ? { kind: 'http-error', status, headers: resHeaders, body: text } : { kind: 'ok', status, headers: resHeaders, body: text });
+        },
+        onResponseError(_controller, err) {
+          settle({ kind: 'failure', message: failureMessage(err) });
+        },
+      };
+      try {
+        pool.dispatch({ method, path, headers, body }, handler);
+      } catch (err) {
+        settle({ kind: 'failure', message: failureMessage(err) });
+      }
+    });
   }
 
   /** Waits for in-flight upstream requests, or with `force` aborts them. */
@@ -98,11 +118,6 @@ export class Upstreams {
     this.#pools.clear();
     await Promise.all(pools.map((p) => (force ? p.destroy() : p.close().catch(() => p.destroy()))));
   }
-}
-
-function discard(body: Readable & { dump?: () => Promise<void> }): void {
-  if (body.dump) body.dump().catch(() => {});
-  else body.resume();
 }
 
 function errorCode(err: unknown): string | undefined {
