@@ -24,7 +24,7 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'content/measurements') },
-    layout: { type: 'string', default: 'split' },
+    layout: { type: 'string', default: 'shared' },
     profile: { type: 'string' },
     pairs: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
@@ -42,8 +42,8 @@ const plan = values.quick
 if (values.pairs !== undefined) plan.pairs = Number(values.pairs);
 
 const LAYOUTS = {
+  shared: 'load generator in the parent process; gateway and mock upstream together in one child process (2 processes, one per core on 2 cores)',
   split: 'load generator in the parent process; gateway and mock upstream each in their own child process (3 processes)',
-  shared: 'load generator in the parent process; gateway and mock upstream together in one child process (2 processes)',
 };
 
 // ---- child processes ----------------------------------------------------------------------------
@@ -172,11 +172,12 @@ for (const rate of plan.rates) {
 
 const sat = {} as Record<'direct' | 'gateway', Awaited<ReturnType<typeof saturate>>>;
 for (const path of ['direct', 'gateway'] as const) {
-  sat[path] = await saturate(callOp[path], plan.concurrency, plan.satWarmupS, plan.satS, [() => gatewayChild.cpu(), () => mockChild.cpu()], progressBar(`saturation ${path.padEnd(7)} c=${plan.concurrency}`));
+  sat[path] = await saturate(callOp[path], plan.concurrency, plan.satWarmupS, plan.satS, children.map((c) => () => c.cpu()), progressBar(`saturation ${path.padEnd(7)} c=${plan.concurrency}`));
 }
 const perS = (s: { completed: number; seconds: number }) => Math.round(s.completed / s.seconds);
-// In the shared layout one process runs both servers, so the mock's own CPU (measured on the direct run) is subtracted.
-const mockUs = sat.direct.cpuMicros[1]! / sat.direct.completed;
+// children[0] runs the gateway (and, in the shared layout, the mock too); the mock's CPU per request comes from the
+// direct run, and in the shared layout it is subtracted from the process's CPU per gateway request.
+const mockUs = sat.direct.cpuMicros[children.length - 1]! / sat.direct.completed;
 const gatewayProcessUs = sat.gateway.cpuMicros[0]! / sat.gateway.completed;
 const throughput = {
   operation: callOp.operation,
