@@ -64,13 +64,24 @@ export function facesFor(kind: string, path: readonly (string | number)[]): read
   return typeof first === 'string' && monoFields[kind]?.includes(first) ? [...proseFaces, 'mono'] : proseFaces;
 }
 
+// Validation asks about the same few hundred characters across every string of every version.
+const drawable = new Map<Face, Map<number, boolean>>();
+
+function canDraw(face: Face, cp: number): boolean {
+  let known = drawable.get(face);
+  if (!known) drawable.set(face, (known = new Map()));
+  let answer = known.get(cp);
+  if (answer === undefined) known.set(cp, (answer = font(face).hasGlyphForCodePoint(cp)));
+  return answer;
+}
+
 /** The distinct characters of `text` that one of `inFaces` cannot draw, in order of first appearance. */
 export function undrawable(text: string, inFaces: readonly Face[] = proseFaces): string[] {
   const missing: string[] = [];
   for (const char of new Set(text)) {
     const cp = char.codePointAt(0)!;
     if (LAYOUT.has(cp)) continue;
-    if (inFaces.some((face) => !font(face).hasGlyphForCodePoint(cp))) missing.push(char);
+    if (inFaces.some((face) => !canDraw(face, cp))) missing.push(char);
   }
   return missing;
 }
