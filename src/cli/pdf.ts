@@ -7,10 +7,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { describe, type ErrorCode, type Problem, type ProblemParams } from '../errors/catalog.ts';
 import { resolvePolicyDir } from '../load/load-policy.ts';
+import { loadMeasurements, measurementsByVersion, resolveMeasurementsDir } from '../load/measurements.ts';
 import { fileNameOf } from '../model/policy.ts';
 import { renderNdaPdf } from '../pdf/editions.ts';
 import { describeChars, undrawable } from '../pdf/fonts.ts';
 import { pdfFileName, pdfSha256, publicPdf, publicSources, published } from '../pdf/published.ts';
+import { publishedMeasurement } from '../site/measured-latency.ts';
 import { hasErrors, validatePolicy } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
 import { formatProblems, summary } from './format-problems.ts';
@@ -46,14 +48,19 @@ await run(usage, async () => {
   if (!values.nda && (values.recipient !== undefined || values.date !== undefined)) throw new UsageError('--recipient and --date belong to the NDA edition: add --nda');
   if (values.nda && values.recipient === undefined) throw new UsageError('--nda needs --recipient NAME: the company the copy is given to');
 
-  const validation = validatePolicy(resolvePolicyDir(values.policy));
+  const policyDir = resolvePolicyDir(values.policy);
+  const validation = validatePolicy(policyDir);
   if (hasErrors(validation.problems)) return fail(validation.problems, validation.versions.length);
   const versions = validation.versions;
   const version = values.version === undefined ? versions.at(-1) : versions.find((v) => v.version === values.version);
   if (!version) return fail([argProblem('--version', 'pdf-version-unknown', { version: values.version, versions: versions.map((v) => v.version).join(', ') || 'none' })]);
 
+  // Chosen as the site build chooses it (src/content.config.ts), so this PDF's bytes equal the published one's.
+  const measured = measurementsByVersion(versions, loadMeasurements(resolveMeasurementsDir(policyDir)).files);
+  const measurement = publishedMeasurement(measured.get(version.version));
+
   if (!values.nda) {
-    const bytes = await publicPdf(published(version));
+    const bytes = await publicPdf(published(version, measurement));
     return write(values.out ?? pdfFileName(version.version), bytes);
   }
 
@@ -67,7 +74,7 @@ await run(usage, async () => {
   if (problems.length > 0) return fail(problems);
 
   const sources = [...publicSources(version), { name: fileNameOf('nda'), text: version.files.nda!.text }];
-  const bytes = await renderNdaPdf(version.policy, version.nda!, sources, { recipient, date });
+  const bytes = await renderNdaPdf(version.policy, version.nda!, sources, { recipient, date, measurement });
   return write(out, bytes);
 });
 

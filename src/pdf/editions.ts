@@ -8,7 +8,7 @@ import { cover } from './cover.ts';
 import { attachSources, createDocument, finish, type DocumentMeta, type SourceText } from './document.ts';
 import { annexes, ndaStamp, renderAnnexes, watermark } from './nda-annex.ts';
 import { runningHeaderFooter } from './running.ts';
-import { renderSections } from './section-renderers.ts';
+import { renderSections, type SectionExtras } from './section-renderers.ts';
 
 /** A public policy file; typed by kind so nda.yaml cannot be passed to the public edition. */
 export interface PublicSource extends SourceText {
@@ -28,17 +28,18 @@ function documentMeta(policy: Policy): DocumentMeta {
 
 const sourceNote = (version: string) => (name: string) => `Source of v${version}: policy/${version}/${name}`;
 
-export function renderPublicPdf(policy: Policy, sources: readonly PublicSource[]): Promise<Uint8Array> {
+/** `extras.measurement`: the committed measurement the page's #latency shows for this version, if any. */
+export function renderPublicPdf(policy: Policy, sources: readonly PublicSource[], extras: SectionExtras = {}): Promise<Uint8Array> {
   const doc = createDocument(documentMeta(policy));
   cover(doc, policy.meta);
   doc.addPage();
-  renderSections(doc, policy);
+  renderSections(doc, policy, extras);
   runningHeaderFooter(doc, policy.meta);
   attachSources(doc, sources, sourceNote(policy.meta.version), policy.meta.updated);
   return finish(doc);
 }
 
-export interface NdaOptions {
+export interface NdaOptions extends SectionExtras {
   readonly recipient: string;
   /** ISO date the copy is provided on; also the document's creation date. */
   readonly date: string;
@@ -56,7 +57,7 @@ export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceT
   });
   cover(doc, policy.meta, { edition: stamp, annexes: annexes.map((a) => [a.id, a.title] as const) });
   doc.addPage();
-  renderSections(doc, policy);
+  renderSections(doc, policy, { measurement: options.measurement });
   renderAnnexes(doc, nda);
   runningHeaderFooter(doc, policy.meta, { stamp, overlay: watermark(`Confidential — ${options.recipient}`) });
   attachSources(doc, sources, sourceNote(policy.meta.version), options.date);

@@ -2,16 +2,18 @@
 import { createHash } from 'node:crypto';
 import type { LoadedVersion } from '../load/load-version.ts';
 import { fileNameOf, publicKinds, type Policy } from '../model/policy.ts';
+import type { PublishedMeasurement } from '../site/measured-latency.ts';
 import { renderPublicPdf, type PublicSource } from './editions.ts';
 
 // Keyed by content, not object identity: the site build validates the policy more than once (page, endpoints).
 const cache = new Map<string, Promise<Uint8Array>>();
 
-/** What a public PDF is made of: the version, its public model and its public source files. */
+/** What a public PDF is made of: the version, its public model, its public source files and the measurement its #latency shows. */
 export interface PublishedVersion {
   readonly version: string;
   readonly policy: Policy;
   readonly sources: readonly PublicSource[];
+  readonly measurement?: PublishedMeasurement | undefined;
 }
 
 /** The version's public sources (never nda.yaml), in page order. */
@@ -22,18 +24,18 @@ export function publicSources(version: LoadedVersion): PublicSource[] {
   });
 }
 
-/** A loaded version as published: its public model and sources only. */
-export function published(version: LoadedVersion): PublishedVersion {
-  return { version: version.version, policy: version.policy, sources: publicSources(version) };
+/** A loaded version as published: its public model and sources only, with the measurement chosen for it (see measurementsByVersion). */
+export function published(version: LoadedVersion, measurement?: PublishedMeasurement): PublishedVersion {
+  return { version: version.version, policy: version.policy, sources: publicSources(version), ...(measurement ? { measurement } : {}) };
 }
 
-/** The public edition's bytes; equal sources are rendered once per process. */
+/** The public edition's bytes; equal sources and measurement are rendered once per process. */
 export function publicPdf(version: PublishedVersion): Promise<Uint8Array> {
-  const { sources } = version;
-  const key = createHash('sha256').update(JSON.stringify([version.version, sources])).digest('hex');
+  const { sources, measurement } = version;
+  const key = createHash('sha256').update(JSON.stringify([version.version, sources, measurement ?? null])).digest('hex');
   let pdf = cache.get(key);
   if (!pdf) {
-    pdf = renderPublicPdf(version.policy, sources);
+    pdf = renderPublicPdf(version.policy, sources, { measurement });
     cache.set(key, pdf);
   }
   return pdf;

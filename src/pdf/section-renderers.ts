@@ -1,15 +1,22 @@
-/** The twelve sections of the page, in page order, drawn from the public Policy only. */
+/** The twelve sections of the page, in page order, drawn from the public Policy only (and the version's committed measurement, if any). */
 import type { Policy } from '../model/policy.ts';
 import { sections } from '../model/sections.ts';
 import type { Doc } from './document.ts';
 import { allowedDowntimeSeconds, formatDuration, periods } from '../site/downtime.ts';
+import { formatValue } from '../site/format-value.ts';
 import { certificationStatusText, reportAvailabilityText } from '../site/labels.ts';
+import { MEASURED_WHAT, measuredByOperation, provenanceSentence, type MeasuredPercentiles, type PublishedMeasurement } from '../site/measured-latency.ts';
 import { formatHttpResponse, sampleRateLimitResponse } from '../site/rate-limit-sample.ts';
 import { formatMinutes, joinList, percent, plural } from './figures.ts';
 import { bullets, codeBlock, facts, linkLine, paragraph, sectionHeading, subheading } from './layout.ts';
 import { table } from './table.ts';
 
-type Renderer = (doc: Doc, policy: Policy) => void;
+/** What a section may show besides the policy: the measurement the page's #latency shows for this version. */
+export interface SectionExtras {
+  readonly measurement?: PublishedMeasurement | undefined;
+}
+
+type Renderer = (doc: Doc, policy: Policy, extras: SectionExtras) => void;
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 const mail = (address: string) => ({ text: address, link: `mailto:${address}` });
@@ -48,19 +55,33 @@ const renderers: Record<string, Renderer> = {
     }
   },
 
-  latency(doc, { latency }) {
+  // The words and figures of the page's LatencyTable: committed objectives beside the measured added time.
+  latency(doc, { latency }, { measurement }) {
     paragraph(doc, latency.statement);
+    const byOperation = measurement ? measuredByOperation(measurement.measurement) : {};
+    const measured = (p: MeasuredPercentiles | undefined) => (p ? `${formatValue('p50_ms', p.p50_ms)} / ${formatValue('p95_ms', p.p95_ms)} / ${formatValue('p99_ms', p.p99_ms)}` : 'not measured');
     table(
       doc,
       [
-        { header: 'Operation', width: 0.3, face: 'mono' },
-        { header: 'What it covers', width: 0.4 },
-        { header: 'p50', width: 0.1, align: 'right' },
-        { header: 'p95', width: 0.1, align: 'right' },
-        { header: 'p99', width: 0.1, align: 'right' },
+        { header: 'Operation', width: 0.2, face: 'mono' },
+        { header: 'What it covers', width: 0.24 },
+        { header: 'P50', width: 0.08, align: 'right' },
+        { header: 'P95', width: 0.08, align: 'right' },
+        { header: 'P99', width: 0.08, align: 'right' },
+        // Wide enough for "0.123 ms / 0.456 ms / 0.789 ms" on one line.
+        { header: 'Measured P50 / P95 / P99', width: 0.32 },
       ],
-      latency.objectives.map((o) => [o.operation, o.description, `${o.p50_ms} ms`, `${o.p95_ms} ms`, `${o.p99_ms} ms`]),
+      latency.objectives.map((o) => [
+        o.operation,
+        o.description,
+        formatValue('p50_ms', o.p50_ms),
+        formatValue('p95_ms', o.p95_ms),
+        formatValue('p99_ms', o.p99_ms),
+        measured(byOperation[o.operation]),
+      ]),
     );
+    doc.moveDown(0.4);
+    paragraph(doc, measurement ? `${MEASURED_WHAT} ${provenanceSentence(measurement)}` : 'No measurement was published with this version.');
   },
 
   auth(doc, { auth }) {
@@ -199,12 +220,12 @@ const renderers: Record<string, Renderer> = {
 };
 
 /** Draws every section under its heading, in the order and with the titles of the page. */
-export function renderSections(doc: Doc, policy: Policy): void {
+export function renderSections(doc: Doc, policy: Policy, extras: SectionExtras): void {
   for (const section of sections) {
     const render = renderers[section.id];
     if (!render) throw new Error(`no PDF renderer for section ${section.id}`);
     if (section.id !== 'summary') doc.moveDown(0.4);
     sectionHeading(doc, section);
-    render(doc, policy);
+    render(doc, policy, extras);
   }
 }
