@@ -54,6 +54,11 @@ export const catalog = {
     message: (p) => `file is ${p.size}; the limit is ${p.limit}`,
     hint: () => 'policy files are short; check that the right file was saved here',
   },
+  'not-a-file': {
+    title: 'Not a regular file',
+    message: (p) => `${p.file} is ${p.what}`,
+    hint: () => 'policy files and version folders must be the real thing, not links; replace it with the file or folder itself',
+  },
   'not-utf8': {
     title: 'Not UTF-8',
     message: () => 'file is not valid UTF-8',

@@ -1,5 +1,5 @@
 /** Loads every version folder of a policy directory, oldest first. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Problem } from '../errors/catalog.ts';
 import { compareVersions, isVersion } from '../model/version.ts';
@@ -28,7 +28,14 @@ export function loadPolicy(dir: string): PolicyLoad {
   const problems: Problem[] = [];
   const folders: string[] = [];
   for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.') || !statSync(join(dir, name)).isDirectory()) continue;
+    if (name.startsWith('.')) continue;
+    const entry = lstatSync(join(dir, name));
+    if (entry.isSymbolicLink() && isVersion(name)) {
+      // A linked version folder would publish whatever it points at; versions are plain folders.
+      problems.push(new SourceFile(relative(process.cwd(), join(dir, name)), '').problemAtLine(0, 0, 'not-a-file', { file: name, what: 'a symbolic link' }));
+      continue;
+    }
+    if (!entry.isDirectory()) continue;
     if (isVersion(name)) folders.push(name);
     else problems.push(new SourceFile(relative(process.cwd(), join(dir, name)), '').problemAtLine(0, 0, 'bad-version-folder', { name }));
   }

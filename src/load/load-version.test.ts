@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpus, problemsWith, removeAll } from '../../tests/fixtures/invalid/corpus.ts';
@@ -28,6 +28,24 @@ describe('the files of a version', () => {
     expect(problemsWith({ 'notes.txt': 'todo\n' })).toMatchInlineSnapshot(`
       "policy/3.1/notes.txt:1:1: unknown file \`notes.txt\` in version 3.1 [unknown-file]
         hint: policy files are: meta.yaml, uptime.yaml, latency.yaml, auth.yaml, rbac.yaml, rate-limits.yaml, retention.yaml, subprocessors.yaml, compliance.yaml, incidents.yaml, credits.yaml, changes.yaml, nda.yaml"
+    `);
+  });
+
+  it('a symbolic link or a folder in place of a file is refused, and nothing it points at is read', () => {
+    const c = corpus();
+    const outside = join(c.policyDir, '..', 'secret.txt');
+    writeFileSync(outside, 'SECRET-LINE: do not print\n');
+    rmSync(join(c.policyDir, '3.1', 'uptime.yaml'));
+    symlinkSync(outside, join(c.policyDir, '3.1', 'uptime.yaml'));
+    rmSync(join(c.policyDir, '3.1', 'credits.yaml'));
+    mkdirSync(join(c.policyDir, '3.1', 'credits.yaml'));
+    const shown = c.render(loadPolicy(c.policyDir).problems, { frame: true });
+    expect(shown).not.toContain('SECRET');
+    expect(shown).toMatchInlineSnapshot(`
+      "policy/3.1/uptime.yaml: uptime.yaml is a symbolic link [not-a-file]
+        hint: policy files and version folders must be the real thing, not links; replace it with the file or folder itself
+      policy/3.1/credits.yaml: credits.yaml is a folder [not-a-file]
+        hint: policy files and version folders must be the real thing, not links; replace it with the file or folder itself"
     `);
   });
 

@@ -1,5 +1,5 @@
 /** Loads one version folder: reads each file, parses it defensively, validates it, applies the cross-file rules. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Problem } from '../errors/catalog.ts';
 import { fileKinds, fileNameOf, fileSchemas, optionalKinds, type FileKind, type Nda, type Policy } from '../model/policy.ts';
@@ -78,7 +78,10 @@ type FileResult = { source?: SourceFile; problems: Problem[] } & ({ value: unkno
 function readPolicyFile(path: string, shown: string, kind: FileKind): FileResult {
   const name = fileNameOf(kind);
   const stub = new SourceFile(shown, '');
-  const size = statSync(path).size;
+  // lstat, not stat: a symbolic link committed in a pull request must not make CI print another file's lines.
+  const stat = lstatSync(path);
+  if (!stat.isFile()) return { problems: [stub.problemAtLine(0, 0, 'not-a-file', { file: name, what: stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'a folder' : 'not a regular file' })] };
+  const size = stat.size;
   if (size > MAX_FILE_BYTES) return { problems: [stub.problemAtLine(1, 1, 'file-too-large', { size: kilobytes(size), limit: kilobytes(MAX_FILE_BYTES) })] };
   let text: string;
   try {
