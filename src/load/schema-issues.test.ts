@@ -15,6 +15,15 @@ describe('zod issues become located problems with plain messages and hints', () 
     `);
   });
 
+  it('.nan and .inf are refused as numbers, saying why', () => {
+    expect(problemsWith({ 'uptime.yaml': replace('target_percent: 99.95', 'target_percent: .nan'), 'credits.yaml': replace('claim_window_days: 30', 'claim_window_days: .inf') })).toMatchInlineSnapshot(`
+      "policy/3.1/uptime.yaml:2:17: target_percent: expected a number, got NaN (YAML .nan or .inf), which is not a usable number [invalid-type]
+        hint: write a plain decimal number, like 99.95
+      policy/3.1/credits.yaml:12:20: claim_window_days: expected a number, got Infinity (YAML .nan or .inf), which is not a usable number [invalid-type]
+        hint: write a plain decimal number, like 99.95"
+    `);
+  });
+
   it('an unknown key with nothing near lists the allowed keys', () => {
     expect(problemsWith({ 'changes.yaml': (t) => `${t}owner: legal\n` })).toMatchInlineSnapshot(`
       "policy/3.1/changes.yaml:7:1: unknown key \`owner\` [unknown-key]

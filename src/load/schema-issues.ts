@@ -52,6 +52,8 @@ function classify(file: SourceFile, schema: z.ZodType, data: unknown, path: Path
       let hint: string | undefined;
       if (issue.expected === 'boolean' && typeof issue.input === 'string' && YAML11_BOOLEANS.test(issue.input)) {
         hint = `YAML 1.2 reads ${issue.input} as text: write true or false`;
+      } else if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) {
+        hint = 'write a plain decimal number, like 99.95';
       } else if ((issue.expected === 'number' || issue.expected === 'int') && typeof issue.input === 'string') {
         hint = 'write a bare number without quotes or units: the unit is in the key name';
       } else if (issue.expected === 'int' && typeof issue.input === 'number') {
@@ -63,6 +65,7 @@ function classify(file: SourceFile, schema: z.ZodType, data: unknown, path: Path
       }
       if (!hint && issue.expected === 'array') hint = 'write a list: [a, b] on one line, or one `- item` per line';
       if (!hint && issue.expected === 'object') hint = path.length === 0 ? 'a policy file is a mapping of keys to values, one `key: value` per line' : 'write the keys under it, indented';
+      hint ??= `write ${expectedOf(issue.expected)} here`;
       return ['invalid-type', { field, expected: expectedOf(issue.expected), received: issue.expected === 'int' && typeof issue.input === 'number' ? `${issue.input}` : received, hint }];
     }
     case 'invalid_value': {
@@ -181,6 +184,8 @@ function typeName(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  // YAML's .nan and .inf are numbers to JavaScript but never a commitment.
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${String(value)} (YAML .nan or .inf), which is not a usable number`;
   return `${typeof value} ${String(value)}`;
 }
 
