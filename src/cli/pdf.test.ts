@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readPdf } from '../../tests/fixtures/pdf-tools/poppler.ts';
 import { pdfSha256 } from '../pdf/published.ts';
 
+const ROOT = resolve(import.meta.dirname, '../..');
 const CLI = resolve(import.meta.dirname, 'pdf.ts');
 const POLICY = resolve(import.meta.dirname, '../../policy');
 const work = mkdtempSync(join(tmpdir(), 'pdf-cli-'));
@@ -22,12 +24,27 @@ async function pdf(...args: string[]): Promise<{ code: number; stdout: string; s
 }
 
 describe('npm run pdf', () => {
+  it('writes the same bytes as the site build publishes, measurement included, for the latest and an archived version', async () => {
+    const dist = join(work, 'dist-site');
+    await promisify(execFile)(process.execPath, ['scripts/build.ts', '--policy', POLICY, '--out', dist], { cwd: ROOT, maxBuffer: 1 << 24 });
+    for (const version of ['3.2', '3.0']) {
+      const out = `sla-v${version}.pdf`;
+      expect((await pdf('--version', version, '--out', out)).code).toBe(0);
+      expect(pdfSha256(readFileSync(join(work, out))), version).toBe(pdfSha256(readFileSync(join(dist, out))));
+    }
+    expect(pdfSha256(readFileSync(join(dist, 'sla.pdf')))).toBe(pdfSha256(readFileSync(join(work, 'sla-v3.2.pdf'))));
+  }, 120_000);
+
   it('writes the NDA edition in the working directory by default, reproducibly with --date', async () => {
     const first = await pdf('--nda', '--recipient', 'Acme Corp', '--date', '2026-07-01');
     expect(first.code).toBe(0);
     const path = join(work, 'sla-v3.2-nda-acme-corp.pdf');
     const sha = pdfSha256(readFileSync(path));
     expect(first.stdout).toBe(`wrote sla-v3.2-nda-acme-corp.pdf (${readFileSync(path).length} bytes, sha256 ${sha})\n`);
+    const nda = readPdf(readFileSync(path));
+    // The latency section carries the build's measurement here too (its figures are pinned in src/pdf/editions.test.ts).
+    expect(nda.text().replace(/\s+/g, ' ')).toMatch(/Measured on \d{4}-\d{2}-\d{2}, [\d,]+ samples per operation/);
+    nda.close();
     const second = await pdf('--nda', '--recipient', 'Acme Corp', '--date', '2026-07-01', '--out', 'again.pdf');
     expect(second.code).toBe(0);
     expect(pdfSha256(readFileSync(join(work, 'again.pdf')))).toBe(sha);

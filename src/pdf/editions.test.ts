@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPolicy, type PolicyCopy } from '../../tests/fixtures/pdf-tools/policy-copy.ts';
 import { rawPdf, readPdf, type PdfReader } from '../../tests/fixtures/pdf-tools/poppler.ts';
 import type { LoadedVersion } from '../load/load-version.ts';
+import { loadMeasurements, measurementsByVersion, resolveMeasurementsDir } from '../load/measurements.ts';
 import { fileNameOf, publicKinds } from '../model/policy.ts';
 import { sections } from '../model/sections.ts';
 import { validatePolicy } from '../validate/validate.ts';
 import { renderNdaPdf, renderPublicPdf } from './editions.ts';
 import { allowedDowntimeSeconds, formatDuration, periods } from '../site/downtime.ts';
+import { MEASURED_WHAT, provenanceSentence, publishedMeasurement, type PublishedMeasurement } from '../site/measured-latency.ts';
 import { formatHttpResponse, sampleRateLimitResponse } from '../site/rate-limit-sample.ts';
 import { percent } from './figures.ts';
 import { annexes, ndaStamp } from './nda-annex.ts';
@@ -175,5 +177,84 @@ describe('NDA edition', () => {
     const sources = [...publicSources(version), { name: 'nda.yaml', text: version.files.nda!.text }];
     const again = await renderNdaPdf(version.policy, version.nda!, sources, { recipient: RECIPIENT, date: DATE });
     expect(Buffer.from(again).equals(Buffer.from(ndaBytes))).toBe(true);
+  });
+});
+
+describe('latency section: the committed measurement, as on the page', () => {
+  let versions: LoadedVersion[];
+  let measured: Map<string, PublishedMeasurement | undefined>;
+  let latest: LoadedVersion;
+  let measurement: PublishedMeasurement;
+  let bytes: Uint8Array;
+  let pdf: PdfReader;
+  beforeAll(async () => {
+    versions = load('policy');
+    // Chosen exactly as the site build and `npm run pdf` choose it.
+    const byVersion = measurementsByVersion(versions, loadMeasurements(resolveMeasurementsDir('policy')).files);
+    measured = new Map(versions.map((v) => [v.version, publishedMeasurement(byVersion.get(v.version))]));
+    latest = versions.at(-1)!;
+    measurement = measured.get(latest.version)!;
+    expect(measurement, 'a committed measurement applies to the latest version').toBeDefined();
+    bytes = await renderPublicPdf(latest.policy, publicSources(latest), { measurement });
+    pdf = readPdf(bytes);
+  });
+  afterAll(() => pdf.close());
+
+  /** Each objective row in drawing order, whitespace dropped: committed P50, P95, P99, then the measured cell. */
+  const rows = (m: PublishedMeasurement | undefined, version: LoadedVersion) =>
+    version.policy.latency.objectives.map((o) => {
+      const op = m?.measurement.operations.find((x) => x.operation === o.operation);
+      // Independent of the helper under test: microsecond rounding, en-US digits.
+      const ms = (v: number) => `${(Math.round(v * 1000) / 1000).toLocaleString('en-US', { maximumFractionDigits: 6 })} ms`;
+      const cell = op ? [op.p50_ms, op.p95_ms, op.p99_ms].map(ms).join(' / ') : 'not measured';
+      return [o.p50_ms, o.p95_ms, o.p99_ms].map(ms).join('') + cell;
+    });
+  const flat = (text: string) => text.replace(/\s+/g, '');
+
+  it('shows the measured P50 / P95 / P99 next to each committed objective', () => {
+    const text = flat(pdf.rawText());
+    expect(text).toContain(flat('Measured P50 / P95 / P99'));
+    for (const row of rows(measurement, latest)) expect(text).toContain(flat(row));
+    expect(text).not.toContain('notmeasured');
+  });
+
+  it('says what is measured and gives the provenance sentence of the page', () => {
+    const text = flat(pdf.text());
+    const m = measurement.measurement;
+    const sentence = provenanceSentence(measurement);
+    expect(sentence).toContain(`Measured on ${m.taken_at.slice(0, 10)}, ${m.method.pairs.toLocaleString('en-US')} samples per operation, Node ${m.provenance.node_version}`);
+    expect(sentence).toContain(measurement.file);
+    expect(text).toContain(flat(`${MEASURED_WHAT} ${sentence}`));
+  });
+
+  it('shows "not measured" for an archived version published before any measurement, like the page', async () => {
+    const oldest = versions[0]!;
+    expect(measured.get(oldest.version)).toBeUndefined();
+    const old = readPdf(await renderPublicPdf(oldest.policy, publicSources(oldest), { measurement: measured.get(oldest.version) }));
+    try {
+      const text = flat(old.rawText());
+      for (const row of rows(undefined, oldest)) expect(text).toContain(flat(row));
+      expect(text).toContain(flat('No measurement was published with this version.'));
+      expect(text).not.toContain('Measuredon');
+    } finally {
+      old.close();
+    }
+  });
+
+  it('shows the same latency section in the NDA edition', async () => {
+    const sources = [...publicSources(latest), { name: 'nda.yaml', text: latest.files.nda!.text }];
+    const nda = readPdf(await renderNdaPdf(latest.policy, latest.nda!, sources, { recipient: RECIPIENT, date: DATE, measurement }));
+    try {
+      const text = flat(nda.rawText());
+      for (const row of rows(measurement, latest)) expect(text).toContain(flat(row));
+      expect(text).toContain(flat(`${MEASURED_WHAT} ${provenanceSentence(measurement)}`));
+    } finally {
+      nda.close();
+    }
+  });
+
+  it('is byte-identical when rendered again with the same measurement', async () => {
+    const again = await renderPublicPdf(latest.policy, publicSources(latest), { measurement });
+    expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
   });
 });
