@@ -109,6 +109,19 @@ export function attachSources(doc: Doc, sources: readonly SourceText[], descript
   }
 }
 
+/** Embeds a file the document's figures are taken from as a PDF/A-3 associated file (AFRelationship Data), dated like the document. */
+export function attachData(doc: Doc, file: SourceText & { readonly type: string }, description: string, date: string): void {
+  const when = new Date(`${date}T00:00:00Z`);
+  doc.file(Buffer.from(file.text, 'utf8'), {
+    name: file.name,
+    type: file.type,
+    description,
+    creationDate: when,
+    modifiedDate: when,
+    relationship: 'Data',
+  } as PDFKit.Mixins.PDFAttachmentOptions);
+}
+
 /** Ends the document and collects its bytes. */
 export function finish(doc: Doc): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {

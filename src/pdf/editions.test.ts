@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPolicy, type PolicyCopy } from '../../tests/fixtures/pdf-tools/policy-copy.ts';
@@ -185,6 +186,7 @@ describe('latency section: the committed measurement, as on the page', () => {
   let measured: Map<string, PublishedMeasurement | undefined>;
   let latest: LoadedVersion;
   let measurement: PublishedMeasurement;
+  let measurementText: string;
   let bytes: Uint8Array;
   let pdf: PdfReader;
   beforeAll(async () => {
@@ -193,6 +195,7 @@ describe('latency section: the committed measurement, as on the page', () => {
     const byVersion = measurementsByVersion(versions, loadMeasurements(resolveMeasurementsDir('policy')).files);
     measured = new Map(versions.map((v) => [v.version, publishedMeasurement(byVersion.get(v.version))]));
     latest = versions.at(-1)!;
+    measurementText = readFileSync(byVersion.get(latest.version)!.file, 'utf8');
     measurement = measured.get(latest.version)!;
     expect(measurement, 'a committed measurement applies to the latest version').toBeDefined();
     bytes = await renderPublicPdf(latest.policy, publicSources(latest), { measurement });
@@ -227,6 +230,13 @@ describe('latency section: the committed measurement, as on the page', () => {
     expect(text).toContain(flat(`${MEASURED_WHAT} ${sentence}`));
   });
 
+  it('carries the committed measurement file as its evidence, byte for byte', () => {
+    const files = pdf.attachments();
+    expect([...files.keys()]).toEqual([...publicKinds.map(fileNameOf), measurement.file].sort());
+    expect(files.get(measurement.file)).toBe(measurementText);
+    expect(rawPdf(bytes)).toContain('/AFRelationship /Data');
+  });
+
   it('shows "not measured" for an archived version published before any measurement, like the page', async () => {
     const oldest = versions[0]!;
     expect(measured.get(oldest.version)).toBeUndefined();
@@ -236,6 +246,7 @@ describe('latency section: the committed measurement, as on the page', () => {
       for (const row of rows(undefined, oldest)) expect(text).toContain(flat(row));
       expect(text).toContain(flat('No measurement was published with this version.'));
       expect(text).not.toContain('Measuredon');
+      expect([...old.attachments().keys()]).toEqual(publicKinds.map(fileNameOf).sort());
     } finally {
       old.close();
     }

@@ -5,7 +5,8 @@
 import type { Nda, Policy, PublicKind } from '../model/policy.ts';
 import { sections } from '../model/sections.ts';
 import { cover } from './cover.ts';
-import { attachSources, createDocument, finish, type DocumentMeta, type SourceText } from './document.ts';
+import type { PublishedMeasurement } from '../site/measured-latency.ts';
+import { attachData, attachSources, createDocument, finish, type DocumentMeta, type Doc, type SourceText } from './document.ts';
 import { annexes, ndaStamp, renderAnnexes, watermark } from './nda-annex.ts';
 import { runningHeaderFooter } from './running.ts';
 import { renderSections, type SectionExtras } from './section-renderers.ts';
@@ -28,6 +29,14 @@ function documentMeta(policy: Policy): DocumentMeta {
 
 const sourceNote = (version: string) => (name: string) => `Source of v${version}: policy/${version}/${name}`;
 
+/** The measurement the latency section shows travels with the PDF as its evidence. */
+function attachMeasurement(doc: Doc, measurement: PublishedMeasurement | undefined, date: string): void {
+  if (!measurement) return;
+  // `npm run measure` writes files exactly this way, so this is the committed file's text.
+  const text = JSON.stringify(measurement.measurement, null, 2) + '\n';
+  attachData(doc, { name: measurement.file, text, type: 'application/json' }, `Gateway measurement shown under Latency: content/measurements/${measurement.file}`, date);
+}
+
 /** `extras.measurement`: the committed measurement the page's #latency shows for this version, if any. */
 export function renderPublicPdf(policy: Policy, sources: readonly PublicSource[], extras: SectionExtras = {}): Promise<Uint8Array> {
   const doc = createDocument(documentMeta(policy));
@@ -36,6 +45,7 @@ export function renderPublicPdf(policy: Policy, sources: readonly PublicSource[]
   renderSections(doc, policy, extras);
   runningHeaderFooter(doc, policy.meta);
   attachSources(doc, sources, sourceNote(policy.meta.version), policy.meta.updated);
+  attachMeasurement(doc, extras.measurement, policy.meta.updated);
   return finish(doc);
 }
 
@@ -61,5 +71,6 @@ export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceT
   renderAnnexes(doc, nda);
   runningHeaderFooter(doc, policy.meta, { stamp, overlay: watermark(`Confidential — ${options.recipient}`) });
   attachSources(doc, sources, sourceNote(policy.meta.version), options.date);
+  attachMeasurement(doc, options.measurement, options.date);
   return finish(doc);
 }
