@@ -7,11 +7,11 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { formatProblems } from './cli/format-problems.ts';
 import { resolvePolicyDir } from './load/load-policy.ts';
-import { loadMeasurements, measurementsByVersion, resolveMeasurementsDir } from './load/measurements.ts';
-import { publishedMeasurement } from './site/measured-latency.ts';
-import { publicSources } from './pdf/published.ts';
+import { resolveMeasurementsDir } from './load/measurements.ts';
+import { takeValidation } from './site/build-handoff.ts';
+import { policyEntries } from './site/policy-entries.ts';
 import { PolicyValidationError } from './site/policy-error.ts';
-import { POLICY_ERROR_ID, type PolicyEntry } from './site/policy-entry.ts';
+import { POLICY_ERROR_ID } from './site/policy-entry.ts';
 import { hasErrors, validatePolicy } from './validate/validate.ts';
 
 function policyLoader(): Loader {
@@ -21,7 +21,8 @@ function policyLoader(): Loader {
       const dir = resolvePolicyDir();
       const measurementsDir = resolveMeasurementsDir(dir);
       const sync = () => {
-        const { versions, problems } = validatePolicy(dir);
+        // scripts/build.ts has just validated the same folder in this process: its result is used once, not redone.
+        const { versions, problems } = takeValidation(dir) ?? validatePolicy(dir);
         const warnings = problems.filter((p) => p.severity === 'warning');
         if (warnings.length > 0) logger.warn(formatProblems(warnings, 'text'));
         store.clear();
@@ -33,13 +34,7 @@ function policyLoader(): Loader {
           return;
         }
         // validatePolicy has checked these files; a broken one is an error above, so only valid ones reach here.
-        const measured = measurementsByVersion(versions, loadMeasurements(measurementsDir).files);
-        versions.forEach((loaded, index) => {
-          const { version, policy } = loaded;
-          const measurement = publishedMeasurement(measured.get(version));
-          const entry: PolicyEntry = { version, order: index, latest: index === versions.length - 1, policy, sources: publicSources(loaded), ...(measurement ? { measurement } : {}) };
-          store.set({ id: version, data: { ...entry } });
-        });
+        for (const entry of policyEntries(versions, measurementsDir)) store.set({ id: entry.version, data: { ...entry } });
       };
       sync();
       if (watcher) {

@@ -6,7 +6,10 @@ import type { PublishedMeasurement } from '../site/measured-latency.ts';
 import { renderPublicPdf, type PublicSource } from './editions.ts';
 
 // Keyed by content, not object identity: the site build validates the policy more than once (page, endpoints).
-const cache = new Map<string, Promise<Uint8Array>>();
+// Process-wide (a registered symbol on globalThis): Astro bundles this module into an instance of its own, and
+// scripts/build.ts seeds it with PDFs rendered in worker threads while Astro starts.
+const CACHE = Symbol.for('slapage.public-pdfs');
+const cache: Map<string, Promise<Uint8Array>> = ((globalThis as { [CACHE]?: Map<string, Promise<Uint8Array>> })[CACHE] ??= new Map());
 
 /** What a public PDF is made of: the version, its public model, its public source files and the measurement its #latency shows. */
 export interface PublishedVersion {
@@ -31,14 +34,25 @@ export function published(version: LoadedVersion, measurement?: PublishedMeasure
 
 /** The public edition's bytes; equal sources and measurement are rendered once per process. */
 export function publicPdf(version: PublishedVersion): Promise<Uint8Array> {
-  const { sources, measurement } = version;
-  const key = createHash('sha256').update(JSON.stringify([version.version, sources, measurement ?? null])).digest('hex');
+  const key = cacheKey(version);
   let pdf = cache.get(key);
   if (!pdf) {
-    pdf = renderPublicPdf(version.policy, sources, { measurement });
+    pdf = renderPublicPdf(version.policy, version.sources, { measurement: version.measurement });
     cache.set(key, pdf);
   }
   return pdf;
+}
+
+/** Makes `publicPdf(version)` answer with `pdf`: the same bytes rendered elsewhere (a worker thread) by `publicPdf`. */
+export function seedPublicPdf(version: PublishedVersion, pdf: Promise<Uint8Array>): void {
+  // A failure surfaces where the bytes are awaited, not as an unhandled rejection before that.
+  pdf.catch(() => {});
+  cache.set(cacheKey(version), pdf);
+}
+
+/** Everything the public edition is rendered from (the model is validated from the sources). */
+function cacheKey({ version, sources, measurement }: PublishedVersion): string {
+  return createHash('sha256').update(JSON.stringify([version, sources, measurement ?? null])).digest('hex');
 }
 
 /** Lowercase hex SHA-256 of PDF bytes, as shown next to the download link and in sla.json. */

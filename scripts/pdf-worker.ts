@@ -1,0 +1,18 @@
+/** Worker thread of scripts/pdf-workers.ts: renders the public PDF of each job it is sent with `publicPdf`, posting each result as it is done. */
+import { parentPort } from 'node:worker_threads';
+import { publicPdf, type PublishedVersion } from '../src/pdf/published.ts';
+import type { WorkerReply } from './pdf-workers.ts';
+
+const port = parentPort!;
+port.once('message', async (jobs: readonly { index: number; version: PublishedVersion }[]) => {
+  for (const { index, version } of jobs) {
+    let reply: WorkerReply;
+    try {
+      reply = { index, bytes: await publicPdf(version) };
+    } catch (error) {
+      reply = { index, error: (error as Error).stack ?? String(error) };
+    }
+    port.postMessage(reply);
+  }
+  port.close();
+});
