@@ -20,9 +20,10 @@ import { policyEntries } from '../src/site/policy-entries.ts';
 import { hasErrors, validatePolicy } from '../src/validate/validate.ts';
 import { startPdfWorkers, type PdfWorkers } from './pdf-workers.ts';
 
-const usage = `usage: npm run build -- [--out DIR] [--policy DIR]
+const usage = `usage: npm run build -- [--out DIR] [--policy DIR] [--timings]
 
 Builds the site into DIR (default: dist) from the policy in DIR (default: $SLA_POLICY_DIR, else ./policy).
+--timings prints where the time went (validation, Astro, PDF threads, checks) to stderr.
 Exit status: 0 built, 1 policy or post-build problems (the output folder is left as it was), 2 usage error.`;
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -35,7 +36,7 @@ if (!process.env.CI) module.enableCompileCache?.();
 const SECTIONS_FILE = 'src/model/sections.ts';
 
 await run(usage, async () => {
-  const { values } = parse({ args: process.argv.slice(2), options: { out: { type: 'string', default: 'dist' }, policy: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parse({ args: process.argv.slice(2), options: { out: { type: 'string', default: 'dist' }, policy: { type: 'string' }, timings: { type: 'boolean' }, help: { type: 'boolean' } } });
   if (values.help) {
     process.stdout.write(usage + '\n');
     return 0;
@@ -50,14 +51,16 @@ await run(usage, async () => {
   // starts. One core stays with Astro, whose start is the longer path (two threads on two cores measured slower).
   const pdfWorkers = startPdfWorkers(availableParallelism() - 1);
   try {
-    return await buildSite(policyDir, out, pdfWorkers);
+    return await buildSite(policyDir, out, pdfWorkers, values.timings ? (line) => process.stderr.write(line + '\n') : () => {});
   } finally {
     await pdfWorkers.close();
   }
 });
 
-async function buildSite(policyDir: string, out: string, pdfWorkers: PdfWorkers): Promise<number> {
+async function buildSite(policyDir: string, out: string, pdfWorkers: PdfWorkers, report: (line: string) => void): Promise<number> {
+  const started = performance.now();
   const validation = validatePolicy(policyDir);
+  const validated = performance.now();
   if (validation.problems.length > 0) process.stderr.write(formatProblems(validation.problems, 'text') + '\n\n');
   if (hasErrors(validation.problems)) {
     process.stderr.write(`${summary(validation.problems, validation.versions.length)}\nbuild stopped: ${relative(process.cwd(), out) || out} left unchanged\n`);
@@ -85,6 +88,7 @@ async function buildSite(policyDir: string, out: string, pdfWorkers: PdfWorkers)
     } finally {
       process.chdir(cwd);
     }
+    const built = performance.now();
 
     assertOutputs(building, versions);
     const problems = anchorProblems(building, out, versions, policyDir);
@@ -97,6 +101,12 @@ async function buildSite(policyDir: string, out: string, pdfWorkers: PdfWorkers)
       cpSync(building, staging, { recursive: true });
     }
     swapInto(staging, out);
+    const { rendered, threads, busyMs, doneAt } = pdfWorkers.stats();
+    const ms = (from: number, to: number) => `${Math.round(to - from)} ms`;
+    report(
+      `timings: validate ${ms(started, validated)}, Astro ${ms(validated, built)}, checks and swap ${ms(built, performance.now())}; ` +
+        `${rendered} PDFs in ${threads} worker thread${threads === 1 ? '' : 's'}: ${Math.round(busyMs)} ms of rendering, the last ready ${doneAt === undefined ? 'never' : `${ms(validated, doneAt)} after validation`}`,
+    );
   } finally {
     for (const dir of [building, staging, cache]) rmSync(dir, { recursive: true, force: true });
   }

@@ -7,8 +7,10 @@ const port = parentPort!;
 port.once('message', async (jobs: readonly { index: number; version: PublishedVersion }[]) => {
   for (const { index, version } of jobs) {
     let reply: WorkerReply;
+    const start = performance.now();
     try {
-      reply = { index, bytes: await publicPdf(version) };
+      const bytes = await publicPdf(version);
+      reply = { index, bytes, ms: performance.now() - start };
     } catch (error) {
       reply = { index, error: (error as Error).stack ?? String(error) };
     }

@@ -8,11 +8,21 @@ import { Worker } from 'node:worker_threads';
 import { seedPublicPdf, type PublishedVersion } from '../src/pdf/published.ts';
 
 /** What a worker posts back, per job, in job order. */
-export type WorkerReply = { readonly index: number; readonly bytes: Uint8Array } | { readonly index: number; readonly error: string };
+export type WorkerReply = { readonly index: number; readonly bytes: Uint8Array; readonly ms: number } | { readonly index: number; readonly error: string };
+
+/** For `npm run build -- --timings`: PDFs rendered, threads, render time summed over threads, and when the last one arrived. */
+export interface PdfWorkStats {
+  readonly rendered: number;
+  readonly threads: number;
+  readonly busyMs: number;
+  /** performance.now() when the last PDF arrived; undefined while any is pending. */
+  readonly doneAt: number | undefined;
+}
 
 export interface PdfWorkers {
   /** Renders every version once (the first one first: the latest, which / and sla.json need before the rest). */
   render(versions: readonly PublishedVersion[]): void;
+  stats(): PdfWorkStats;
   /** Stops the threads, finished or not. */
   close(): Promise<void>;
 }
@@ -21,8 +31,13 @@ export function startPdfWorkers(threads: number): PdfWorkers {
   const workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(new URL('./pdf-worker.ts', import.meta.url)));
   // Never keep the process alive on their account: every result that matters is awaited by the build itself.
   for (const worker of workers) worker.unref();
+  let rendered = 0;
+  let busyMs = 0;
+  let expected = 0;
+  let doneAt: number | undefined;
   return {
     render(versions) {
+      expected += versions.length;
       workers.forEach((worker, w) => {
         // Interleaved, so each thread gets old and new versions alike and the latest goes first.
         const jobs = versions.flatMap((version, index) => (index % workers.length === w ? [{ index, version }] : []));
@@ -31,7 +46,11 @@ export function startPdfWorkers(threads: number): PdfWorkers {
         worker.on('message', (reply: WorkerReply) => {
           const slot = pending.get(reply.index);
           pending.delete(reply.index);
-          if ('bytes' in reply) slot?.resolve(reply.bytes);
+          if ('bytes' in reply) {
+            slot?.resolve(reply.bytes);
+            busyMs += reply.ms;
+            if (++rendered === expected) doneAt = performance.now();
+          }
           else slot?.reject(new Error(`rendering the PDF of v${versions[reply.index]?.version} failed in a worker: ${reply.error}`));
         });
         const fail = (why: string) => () => {
@@ -43,6 +62,7 @@ export function startPdfWorkers(threads: number): PdfWorkers {
         worker.postMessage(jobs);
       });
     },
+    stats: () => ({ rendered, threads: workers.length, busyMs, doneAt }),
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
