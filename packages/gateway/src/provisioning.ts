@@ -30,13 +30,8 @@ export interface ConnectionView {
   created_at: string;
 }
 
-export interface ServerView {
-  id: string;
-  name: string;
-  tenant: string;
-  connection_id: string;
-  integration: string;
-  config: ServerConfig;
+/** A stored server as the API shows it: no hashes, times as RFC 3339, and its current status. */
+export interface ServerView extends Omit<ServerRecord, 'token_hash' | 'api_token_hash' | 'created_at' | 'expires_at' | 'revoked_at'> {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
