@@ -2,7 +2,8 @@
  * `npm run measure`: starts the mock upstream and the gateway in child processes on 127.0.0.1, drives them from this
  * process (concurrency-1 pairs, constant arrival rates, saturation), prints the goals table and writes one JSON file
  * per run to content/measurements/ (named by date). Flags: --quick (tiny counts, for tests), --out DIR,
- * --layout split|shared, --profile DIR (gateway child runs with --cpu-prof), --pairs N (override), --no-write.
+ * --layout split|shared, --pin phased|apart|together|none (CPU placement), --profile DIR (gateway child runs with --cpu-prof),
+ * --pairs N (override), --no-write.
  */
 
 import { fork, type ChildProcess } from 'node:child_process';
@@ -10,6 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { applyPinning, describePinning, placementFor, PINS, type Phase, type Pin } from './affinity.ts';
 import { goalsTable } from './goals.ts';
 import { pairedRun, rateRun, saturate, type Target } from './load.ts';
 import { provenance } from './provenance.ts';
@@ -25,6 +27,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     out: { type: 'string', default: join(ROOT, 'content/measurements') },
     layout: { type: 'string', default: 'shared' },
+    pin: { type: 'string', default: 'phased' },
+    'semi-space': { type: 'string' },
     profile: { type: 'string' },
     pairs: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
@@ -34,6 +38,13 @@ if (values.layout !== 'split' && values.layout !== 'shared') {
   process.stderr.write('--layout is split (gateway and mock in separate children) or shared (one child)\n');
   process.exit(2);
 }
+if (!PINS.includes(values.pin as Pin)) {
+  process.stderr.write(`--pin is ${PINS.join(', ')}\n`);
+  process.exit(2);
+}
+const pin = values.pin as Pin;
+/** Node flags of the server children, recorded in the provenance's layout line. */
+const serverNodeFlags = values['semi-space'] === undefined ? [] : [`--max-semi-space-size=${Number(values['semi-space'])}`];
 
 const plan = values.quick
   ? { warmupPairs: 50, pairs: 300, rates: [200], rateWarmupS: 0.3, rateS: 0.7, concurrency: 4, satWarmupS: 0.2, satS: 0.5 }
@@ -42,7 +53,7 @@ const plan = values.quick
 if (values.pairs !== undefined) plan.pairs = Number(values.pairs);
 
 const LAYOUTS = {
-  shared: 'load generator in the parent process; gateway and mock upstream together in one child process (2 processes, one per core on 2 cores)',
+  shared: 'load generator in the parent process; gateway and mock upstream together in one child process (2 processes)',
   split: 'load generator in the parent process; gateway and mock upstream each in their own child process (3 processes)',
 };
 
@@ -55,7 +66,7 @@ interface Child {
 }
 
 async function startChild(role: Role, args: string[], profile: boolean): Promise<Child> {
-  const execArgv = profile && values.profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(values.profile)] : [];
+  const execArgv = [...serverNodeFlags, ...(profile && values.profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(values.profile)] : [])];
   const child = fork(join(import.meta.dirname, 'servers.ts'), [role, ...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv });
   const ready = await new Promise<Ready>((resolveReady, reject) => {
     child.once('error', reject);
@@ -125,7 +136,6 @@ function operations(mockBaseUrl: string, gatewayUrl: string, token: string) {
 // ---- run ------------------------------------------------------------------------------------------
 
 const began = performance.now();
-const prov = provenance(ROOT, PACKAGE_DIR, LAYOUTS[values.layout]);
 let children: Child[];
 let gatewayChild: Child;
 let mockChild: Child;
@@ -138,11 +148,28 @@ if (values.layout === 'split') {
   mockChild = gatewayChild;
   children = [gatewayChild];
 }
+const placements = new Map<Phase, string>();
+/** Places the processes for a phase; true when the generator has a core to itself (only then may it poll for send times). */
+const place = (phase: Phase): boolean => {
+  const placement = placementFor(pin, phase);
+  const cpus = applyPinning(placement, process.pid, children.map((c) => c.process.pid!));
+  placements.set(phase, describePinning(placement, cpus));
+  return cpus !== null && cpus.client !== cpus.servers;
+};
+const PHASE_NAMES: Record<Phase, string> = { pairs: 'concurrency-1 pairs', rate: 'constant arrival rate', saturation: 'saturation' };
+const placementText = (): string => {
+  const distinct = [...new Set(placements.values())];
+  if (distinct.length === 1) return distinct[0]!;
+  return distinct.map((d) => `${[...placements].filter(([, v]) => v === d).map(([k]) => PHASE_NAMES[k]).join(' and ')}: ${d}`).join('; ');
+};
+const nodeFlagsText = serverNodeFlags.length ? `; server processes run with ${serverNodeFlags.join(' ')}` : '';
+const prov = provenance(ROOT, PACKAGE_DIR, `${LAYOUTS[values.layout]}; --pin ${pin}${nodeFlagsText}`);
 const ops = operations(mockChild.ready.mockBaseUrl!, gatewayChild.ready.gatewayUrl!, gatewayChild.ready.token!);
 const callOp = ops[1]!;
 
-process.stderr.write(`measuring gateway ${prov.gateway_version} on ${prov.cpu_count}× ${prov.cpu_model}, Node ${prov.node_version}, load ${prov.load_average.join(' ')}\n`);
+process.stderr.write(`measuring gateway ${prov.gateway_version} on ${prov.cpu_count}× ${prov.cpu_model}, Node ${prov.node_version}, load ${prov.load_average.join(' ')}\n${prov.layout}\n`);
 
+place('pairs');
 const measured = [];
 for (const op of ops) {
   const r = await pairedRun(op.direct, op.gateway, plan.warmupPairs, plan.pairs, progressBar(`c=1 pairs  ${op.operation}`));
@@ -151,10 +178,11 @@ for (const op of ops) {
   measured.push({ operation: op.operation, direct_request: op.direct_request, samples: plan.pairs, ...exactPercentiles(added), direct: exactPercentiles(r.direct), gateway: exactPercentiles(r.gateway) });
 }
 
+const preciseSends = place('rate');
 const load = [];
 for (const rate of plan.rates) {
   for (const path of ['direct', 'gateway'] as const) {
-    const r = await rateRun(callOp[path], rate, plan.rateWarmupS, plan.rateS, progressBar(`${rate}/s ${path.padEnd(7)} tools/call`));
+    const r = await rateRun(callOp[path], rate, plan.rateWarmupS, plan.rateS, progressBar(`${rate}/s ${path.padEnd(7)} tools/call`), preciseSends);
     const valid = r.achievedPerS >= 0.99 * rate && r.errors <= 0.001 * (r.completed + r.errors);
     load.push({
       operation: callOp.operation,
@@ -170,6 +198,7 @@ for (const rate of plan.rates) {
   }
 }
 
+place('saturation');
 const sat = {} as Record<'direct' | 'gateway', Awaited<ReturnType<typeof saturate>>>;
 for (const path of ['direct', 'gateway'] as const) {
   sat[path] = await saturate(callOp[path], plan.concurrency, plan.satWarmupS, plan.satS, children.map((c) => () => c.cpu()), progressBar(`saturation ${path.padEnd(7)} c=${plan.concurrency}`));
@@ -191,6 +220,8 @@ const throughput = {
 };
 
 for (const c of children) await stopChild(c);
+const layout = `${LAYOUTS[values.layout]}; ${placementText()}${nodeFlagsText}`;
+prov.layout = layout;
 
 const takenAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const measurement = {
@@ -199,10 +230,10 @@ const measurement = {
   provenance: prov,
   method: {
     summary:
-      `One run, all on 127.0.0.1 (${LAYOUTS[values.layout]}); undici keep-alive clients; the mock upstream answers at once. ` +
+      `One run, all on 127.0.0.1 (${layout}); undici keep-alive clients; the mock upstream answers at once. ` +
       `Concurrency 1: per operation ${plan.warmupPairs} warm-up pairs discarded, then ${plan.pairs} pairs, each a direct request and the same request through the gateway in random order; ` +
       `the added time is gateway minus direct within each pair, timed from sending the request to the last byte of the answer. ` +
-      `Constant arrival rate (${plan.rates.join(' and ')} req/s, ${plan.rateWarmupS} s warm-up, ${plan.rateS} s recorded, tools/call): latency counts from each request's intended send time (coordinated-omission corrected), HdrHistogram; a run under 99% of the offered rate or over 0.1% errors is invalid. ` +
+      `Constant arrival rate (${plan.rates.join(' and ')} req/s, ${plan.rateWarmupS} s warm-up, ${plan.rateS} s recorded, tools/call): latency counts from each request's intended send time (coordinated-omission corrected), ${preciseSends ? 'sent on time by polling the event loop for the last 2 ms before each due time' : 'sent from 1 ms timers'}, HdrHistogram; a run under 99% of the offered rate or over 0.1% errors is invalid. ` +
       `Saturation: ${plan.concurrency} requests in flight for ${plan.satS} s per path; CPU time from process.cpuUsage of the server processes.`,
     warmup_pairs: plan.warmupPairs,
     pairs: plan.pairs,

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AccessLog } from './log.ts';
+import { AccessLog, type LogRecord } from './log.ts';
 
 describe('AccessLog', () => {
   it('writes one JSON line of metadata per request, batched after the current turn', async () => {
@@ -16,5 +17,24 @@ describe('AccessLog', () => {
       { timestamp: '2026-01-01T00:00:00.000Z', tenant: null, tool: null, method: null, status: 401, latency_ms: 0.05, request_id: 'req-2' },
     ]);
     expect(Object.keys(lines[0])).toEqual(['timestamp', 'tenant', 'tool', 'method', 'status', 'latency_ms', 'request_id']);
+  });
+
+  it('writes exactly what JSON.stringify would for any tenant, request id, time and latency', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.string({ unit: 'binary' })),
+        fc.string({ unit: 'binary' }),
+        fc.integer({ min: 0, max: 8.64e15 }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (tenant, requestId, at, latency) => {
+          const chunks: string[] = [];
+          const log = new AccessLog((c) => chunks.push(c));
+          log.record(at, tenant, 'get_contact', null, 429, latency, requestId);
+          log.flush();
+          const record: LogRecord = { timestamp: new Date(at).toISOString(), tenant, tool: 'get_contact', method: null, status: 429, latency_ms: Math.round(latency * 1000) / 1000, request_id: requestId };
+          expect(chunks).toEqual([JSON.stringify(record) + '\n']);
+        },
+      ),
+    );
   });
 });

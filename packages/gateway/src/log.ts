@@ -61,17 +61,26 @@ export class AccessLog {
     const n = this.#at.length;
     if (n === 0) return;
     let out = '';
+    let lastAt = NaN;
+    let timestamp = '';
     for (let i = 0; i < n; i++) {
-      const line: LogRecord = {
-        timestamp: new Date(this.#at[i]!).toISOString(),
-        tenant: this.#tenant[i]!,
-        tool: this.#tool[i]!,
-        method: this.#method[i]!,
-        status: this.#status[i]!,
-        latency_ms: Math.round(this.#latency[i]! * 1000) / 1000,
-        request_id: this.#id[i]!,
-      };
-      out += JSON.stringify(line) + '\n';
+      const at = this.#at[i]!;
+      // Lines of one batch mostly share a millisecond: format its timestamp once.
+      if (at !== lastAt) {
+        lastAt = at;
+        timestamp = new Date(at).toISOString();
+      }
+      // Built by hand in LogRecord's key order (no object and no generic stringify per line); every string goes
+      // through JSON.stringify, so a tenant name or request id cannot break out of its field.
+      out +=
+        '{"timestamp":"' + timestamp +
+        '","tenant":' + jsonString(this.#tenant[i]!) +
+        ',"tool":' + jsonString(this.#tool[i]!) +
+        ',"method":' + jsonString(this.#method[i]!) +
+        ',"status":' + this.#status[i]! +
+        ',"latency_ms":' + Math.round(this.#latency[i]! * 1000) / 1000 +
+        ',"request_id":' + JSON.stringify(this.#id[i]!) +
+        '}\n';
     }
     this.#at = [];
     this.#tenant = [];
@@ -82,4 +91,8 @@ export class AccessLog {
     this.#id = [];
     this.#sink(out);
   }
+}
+
+function jsonString(s: string | null): string {
+  return s === null ? 'null' : JSON.stringify(s);
 }
