@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cpusFor, describePinning, pinProcess } from './affinity.ts';
+import { cpusFor, describePinning, pinProcess, placementFor } from './affinity.ts';
 
 describe('cpusFor', () => {
   it('puts the load generator and the servers on different cores, or all on one, or leaves them to the scheduler', () => {
@@ -12,6 +12,13 @@ describe('cpusFor', () => {
 
   it('falls back to one core when there is only one', () => {
     expect(cpusFor('apart', 1)).toEqual({ client: '0', servers: '0' });
+  });
+});
+
+describe('placementFor', () => {
+  it('phased: serial pairs and saturation on one core, the overlapping constant-rate runs left to the scheduler', () => {
+    expect((['pairs', 'rate', 'saturation'] as const).map((p) => placementFor('phased', p))).toEqual(['together', 'none', 'together']);
+    expect((['pairs', 'rate', 'saturation'] as const).map((p) => placementFor('apart', p))).toEqual(['apart', 'apart', 'apart']);
   });
 });
 

@@ -16,11 +16,12 @@ export type Phase = 'pairs' | 'rate' | 'saturation';
  * `phased`: concurrency-1 pairs and saturation with every process on one core: pairs are strictly serial, so a second
  * core only adds cross-core wake-ups (hypervisor IPIs on a VM), and at saturation both paths then compete for the same
  * CPU, making the ratio one of CPU cost rather than of which process saturates its own core first. The constant-rate
- * runs give the load generator a core of its own, so it can send on time (see rateRun's `precise`).
+ * runs overlap requests, so they are left to the scheduler on every core (pinned apart or together they measured worse
+ * and less stable; see bench/README.md).
  */
 export function placementFor(pin: Pin, phase: Phase): Placement {
   if (pin !== 'phased') return pin;
-  return phase === 'rate' ? 'apart' : 'together';
+  return phase === 'rate' ? 'none' : 'together';
 }
 
 /** The CPU list (taskset syntax) for the load generator and for the server children, or null to leave them to the scheduler. */

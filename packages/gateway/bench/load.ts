@@ -85,10 +85,9 @@ export interface RateResult {
 /**
  * Open model at a constant arrival rate: request i is due at start + i/rate and is sent then whether or not earlier
  * ones have answered; its latency counts from when it was due, so a stall is charged to every request it delayed
- * (coordinated-omission correction, as wrk2 does). The first `warmupS` seconds are not recorded. `precise` sends on
- * time by polling instead of sleeping through the last 2 ms: only for a generator with a core to itself.
+ * (coordinated-omission correction, as wrk2 does). The first `warmupS` seconds are not recorded.
  */
-export async function rateRun(target: Target, ratePerS: number, warmupS: number, durationS: number, progress: Progress, precise = false): Promise<RateResult> {
+export async function rateRun(target: Target, ratePerS: number, warmupS: number, durationS: number, progress: Progress): Promise<RateResult> {
   const pool = new Pool(target.origin, { connections: 256, pipelining: 1, keepAliveTimeout: 60_000 });
   const histogram = latencyHistogram();
   const interval = 1000 / ratePerS;
@@ -125,13 +124,7 @@ export async function rateRun(target: Target, ratePerS: number, warmupS: number,
         );
       }
       if (next !== before && ((next & 63) === 0 || next === total)) progress(next, total);
-      if (next >= total) return;
-      const wait = start + next * interval - performance.now();
-      // Node's timers have 1 ms granularity and fire 1–2 ms late; that lateness would be charged to the request as
-      // latency. With a core of its own the generator instead polls the loop (answers are still read in between)
-      // for the last 2 ms, sending within microseconds of the due time.
-      if (precise && wait < 2) setImmediate(tick);
-      else setTimeout(tick, Math.max(0, Math.floor(precise ? wait - 2 : wait)));
+      if (next < total) setTimeout(tick, Math.max(0, Math.floor(start + next * interval - performance.now())));
     };
     tick();
   });
