@@ -7,12 +7,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { describe, type ErrorCode, type Problem, type ProblemParams } from '../errors/catalog.ts';
 import { resolvePolicyDir } from '../load/load-policy.ts';
-import { loadMeasurements, measurementsByVersion, resolveMeasurementsDir } from '../load/measurements.ts';
+import { resolveMeasurementsDir } from '../load/measurements.ts';
 import { fileNameOf } from '../model/policy.ts';
 import { renderNdaPdf } from '../pdf/editions.ts';
 import { describeChars, undrawable } from '../pdf/fonts.ts';
-import { pdfFileName, pdfSha256, publicPdf, publicSources, published } from '../pdf/published.ts';
-import { publishedMeasurement } from '../site/measured-latency.ts';
+import { pdfFileName, pdfSha256, publicPdf } from '../pdf/published.ts';
+import { policyEntries } from '../site/policy-entries.ts';
 import { hasErrors, validatePolicy } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
 import { formatProblems, summary } from './format-problems.ts';
@@ -55,12 +55,11 @@ await run(usage, async () => {
   const version = values.version === undefined ? versions.at(-1) : versions.find((v) => v.version === values.version);
   if (!version) return fail([argProblem('--version', 'pdf-version-unknown', { version: values.version, versions: versions.map((v) => v.version).join(', ') || 'none' })]);
 
-  // Chosen as the site build chooses it (src/content.config.ts), so this PDF's bytes equal the published one's.
-  const measured = measurementsByVersion(versions, loadMeasurements(resolveMeasurementsDir(policyDir)).files);
-  const measurement = publishedMeasurement(measured.get(version.version));
+  // The same entry the site build publishes (sources, measurement), so this PDF's bytes equal the published one's.
+  const entry = policyEntries(versions, resolveMeasurementsDir(policyDir)).find((e) => e.version === version.version)!;
 
   if (!values.nda) {
-    const bytes = await publicPdf(published(version, measurement));
+    const bytes = await publicPdf(entry);
     return write(values.out ?? pdfFileName(version.version), bytes);
   }
 
@@ -73,8 +72,8 @@ await run(usage, async () => {
   if (out === dist || out.startsWith(dist + sep)) problems.push(argProblem('--out', 'pdf-out-in-dist', { out: relative(process.cwd(), out), dist: 'dist/' }));
   if (problems.length > 0) return fail(problems);
 
-  const sources = [...publicSources(version), { name: fileNameOf('nda'), text: version.files.nda!.text }];
-  const bytes = await renderNdaPdf(version.policy, version.nda!, sources, { recipient, date, measurement });
+  const sources = [...entry.sources, { name: fileNameOf('nda'), text: version.files.nda!.text }];
+  const bytes = await renderNdaPdf(entry.policy, version.nda!, sources, { recipient, date, measurement: entry.measurement });
   return write(out, bytes);
 });
 
