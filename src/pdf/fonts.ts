@@ -21,14 +21,15 @@ export function fontPath(face: Face): string {
   return require.resolve(`dejavu-fonts-ttf/ttf/${faces[face]}`);
 }
 
+/** The value cached under `key`, made on first use. */
+function cached<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  if (!cache.has(key)) cache.set(key, make());
+  return cache.get(key)!;
+}
+
 /** The font file of a face, read once per process. */
 export function fontBytes(face: Face): Buffer {
-  let data = bytes.get(face);
-  if (!data) {
-    data = readFileSync(fontPath(face));
-    bytes.set(face, data);
-  }
-  return data;
+  return cached(bytes, face, () => readFileSync(fontPath(face)));
 }
 
 /**
@@ -36,12 +37,7 @@ export function fontBytes(face: Face): Buffer {
  * parsing DejaVu's tables for every document would take most of the render time.
  */
 export function font(face: Face): Font {
-  let f = parsed.get(face);
-  if (!f) {
-    f = create(fontBytes(face));
-    parsed.set(face, f);
-  }
-  return f;
+  return cached(parsed, face, () => create(fontBytes(face)));
 }
 
 // Line breaks and tabs are layout, not glyphs: pdfkit never draws them.
@@ -68,11 +64,7 @@ export function facesFor(kind: string, path: readonly (string | number)[]): read
 const drawable = new Map<Face, Map<number, boolean>>();
 
 function canDraw(face: Face, cp: number): boolean {
-  let known = drawable.get(face);
-  if (!known) drawable.set(face, (known = new Map()));
-  let answer = known.get(cp);
-  if (answer === undefined) known.set(cp, (answer = font(face).hasGlyphForCodePoint(cp)));
-  return answer;
+  return cached(cached(drawable, face, () => new Map<number, boolean>()), cp, () => font(face).hasGlyphForCodePoint(cp));
 }
 
 /** The distinct characters of `text` that one of `inFaces` cannot draw, in order of first appearance. */
