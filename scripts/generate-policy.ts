@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { loadPolicy } from '../src/load/load-policy.ts';
 import { writeVersion } from '../src/load/write-version.ts';
 import type { Policy } from '../src/model/policy.ts';
+import { addDays } from '../src/model/dates.ts';
 
 export const EXAMPLE_POLICY_DIR = resolve(import.meta.dirname, '../policy');
 
@@ -54,10 +55,6 @@ export function generatedVersion(base: Policy, version: string, index: number, c
     })),
   ];
   return policy;
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 if (import.meta.main) {

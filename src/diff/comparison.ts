@@ -2,7 +2,8 @@
 import type { Policy } from '../model/policy.ts';
 import type { Change } from './change.ts';
 import { diffPolicies } from './diff.ts';
-import { checkNotice, daysBetween, type NoticeCheck } from './notice.ts';
+import { daysBetween } from '../model/dates.ts';
+import { checkNotice, type NoticeCheck } from './notice.ts';
 
 export interface VersionInfo {
   readonly version: string;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Policy } from '../model/policy.ts';
 import { validatePolicy } from '../validate/validate.ts';
 import { diffPolicies } from './diff.ts';
-import { addDays, checkNotice, daysBetween } from './notice.ts';
+import { addDays, daysBetween } from '../model/dates.ts';
+import { checkNotice } from './notice.ts';
 
 const example = validatePolicy(resolve(import.meta.dirname, '../../policy'), { today: '2026-05-15' });
 const v32 = example.versions.at(-1)!.policy;

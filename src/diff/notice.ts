@@ -5,6 +5,7 @@
 import type { Policy } from '../model/policy.ts';
 import type { Change } from './change.ts';
 import { isNewSubprocessor } from './diff.ts';
+import { addDays, daysBetween } from '../model/dates.ts';
 
 export interface NoticeCheck {
   readonly change: Change;
@@ -19,16 +20,6 @@ export interface NoticeCheck {
   readonly ok: boolean;
 }
 
-const DAY_MS = 86_400_000;
-
-/** Whole days from one ISO date to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** One check per material change, in the order of `changes`. */
 export function checkNotice(from: Policy, to: Policy, changes: readonly Change[]): NoticeCheck[] {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { fileNameOf } from '../model/policy.ts';
 import type { LoadedVersion } from './load-version.ts';
+import { addDays } from '../model/dates.ts';
 
 export interface DraftDates {
   /** The draft's `updated`: the day it is started. */
@@ -15,8 +16,7 @@ export interface DraftDates {
 /** The dates a draft starts with, from "today" and the base version's notice period. */
 export function draftDates(base: LoadedVersion, today: string): DraftDates {
   const notice = base.policy.changes.material_change_notice_days;
-  const effective = new Date(Date.parse(`${today}T00:00:00Z`) + notice * 86_400_000).toISOString().slice(0, 10);
-  return { updated: today, effective };
+  return { updated: today, effective: addDays(today, notice) };
 }
 
 /** Copies `base` to `policyDir/version` and sets version and dates in its meta.yaml. Refuses to overwrite. */

@@ -8,12 +8,12 @@ import type { Problem } from '../errors/catalog.ts';
 import { loadMeasurements, measurementsByVersion } from '../load/measurements.ts';
 import { measuredOn } from '../model/measurement.ts';
 import type { VersionsCheck } from './validate.ts';
+import { daysBetween } from '../model/dates.ts';
 
 /** A measurement older than this, counted back from the version's `updated` date, is stale. */
 export const MEASUREMENT_MAX_AGE_DAYS = 90;
 
 const PERCENTILES = ['p50_ms', 'p95_ms', 'p99_ms'] as const;
-const DAY_MS = 86_400_000;
 
 export const checkMeasurements: VersionsCheck = (versions, { measurementsDir, gatewayVersion = null }) => {
   if (measurementsDir === undefined) return [];
@@ -42,7 +42,7 @@ export const checkMeasurements: VersionsCheck = (versions, { measurementsDir, ga
       }
     });
     if (index !== versions.length - 1) return;
-    const days = Math.round((Date.parse(version.policy.meta.updated) - Date.parse(measuredOn(measurement))) / DAY_MS);
+    const days = daysBetween(measuredOn(measurement), version.policy.meta.updated);
     if (days > MEASUREMENT_MAX_AGE_DAYS) problems.push(found.source.problemAtPath(['taken_at'], 'measurement-stale', { measurement: found.file, days, version: version.version, limit: MEASUREMENT_MAX_AGE_DAYS }));
     const measuredGateway = measurement.provenance.gateway_version;
     if (gatewayVersion !== null && measuredGateway !== gatewayVersion) {

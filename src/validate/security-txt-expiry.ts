@@ -4,14 +4,13 @@
  */
 import type { Problem } from '../errors/catalog.ts';
 import type { VersionsCheck } from './validate.ts';
+import { addDays, daysBetween } from '../model/dates.ts';
 
 /** RFC 9116 recommends an Expires less than a year ahead: 364 days after publication, at midnight UTC. */
 export const SECURITY_TXT_LIFETIME_DAYS = 364;
 
 /** Warn this many days before Expires. */
 export const SECURITY_TXT_WARNING_DAYS = 30;
-
-const DAY_MS = 86_400_000;
 
 /** The Expires value for a version published on `updated` ("2026-05-15" -> "2027-05-14T00:00:00Z"). */
 export function securityTxtExpires(updated: string): string {
@@ -23,12 +22,8 @@ export const checkSecurityTxtExpiry: VersionsCheck = (versions, { today }) => {
   const file = latest?.files.meta;
   if (!latest || !file) return [];
   const expires = securityTxtExpires(latest.policy.meta.updated);
-  const days = Math.round((Date.parse(expires) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+  const days = daysBetween(today, expires);
   if (days > SECURITY_TXT_WARNING_DAYS) return [];
   const problem: Problem = file.problemAtPath(['updated'], 'security-txt-expiring', { version: latest.version, expires: expires.slice(0, 10), days, today });
   return [problem];
 };
-
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
