@@ -4,6 +4,7 @@ import { draftDates, startDraft } from '../load/draft.ts';
 import { loadPolicy, resolvePolicyDir } from '../load/load-policy.ts';
 import { loadVersion } from '../load/load-version.ts';
 import { compareVersions, isVersion, nextMinor } from '../model/version.ts';
+import { today } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
 import { formatProblems } from './format-problems.ts';
 
@@ -24,8 +25,8 @@ await run(usage, () => {
     return 0;
   }
   if (positionals.length > 1) throw new UsageError('give at most one version');
-  const today = values.today ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) throw new UsageError(`--today ${JSON.stringify(today)} is not a date like 2026-05-15`);
+  const date = values.today ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--today ${JSON.stringify(date)} is not a date like 2026-05-15`);
   const dir = resolvePolicyDir(values.policy);
   const loaded = loadPolicy(dir);
   const newest = loaded.folders.at(-1);
@@ -37,7 +38,7 @@ await run(usage, () => {
   const version = positionals[0] ?? nextMinor(latest.version);
   if (!isVersion(version)) throw new UsageError(`${JSON.stringify(version)} is not a version like "3.3"`);
   if (compareVersions(version, latest.version) <= 0) throw new UsageError(`version ${version} must be newer than the latest version ${latest.version}`);
-  const target = startDraft(dir, latest, version, draftDates(latest, today));
+  const target = startDraft(dir, latest, version, draftDates(latest, date));
   const check = loadVersion(target, version);
   const shown = relative(process.cwd(), target);
   if (check.problems.length > 0) {

@@ -13,7 +13,7 @@ import { renderNdaPdf } from '../pdf/editions.ts';
 import { describeChars, undrawable } from '../pdf/fonts.ts';
 import { pdfFileName, pdfSha256, publicPdf } from '../pdf/published.ts';
 import { policyEntries } from '../site/policy-entries.ts';
-import { hasErrors, validatePolicy } from '../validate/validate.ts';
+import { hasErrors, today, validatePolicy } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
 import { formatProblems, summary } from './format-problems.ts';
 
@@ -64,7 +64,7 @@ await run(usage, async () => {
   }
 
   const recipient = values.recipient!.trim();
-  const date = values.date ?? new Date().toISOString().slice(0, 10);
+  const date = values.date ?? today();
   const problems = [...recipientProblems(recipient), ...dateProblems(date)];
   if (!version.nda) problems.push(argProblem('--version', 'pdf-no-nda', { version: version.version }));
   const out = resolve(values.out ?? `sla-v${version.version}-nda-${slug(recipient)}.pdf`);

@@ -38,7 +38,7 @@ export function validatePolicy(dir: string, options: ValidateOptions = {}): Vali
   const loaded = loadPolicy(dir);
   const problems = [...loaded.problems, ...checkLock(dir, loaded.folders)];
   const resolved = {
-    today: options.today ?? todayFromEnvironment(),
+    today: options.today ?? today(),
     measurementsDir: options.measurementsDir ?? resolveMeasurementsDir(dir),
     gatewayVersion: options.gatewayVersion === undefined ? currentGatewayVersion(dir) : options.gatewayVersion,
   };
@@ -53,8 +53,8 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
-/** Today's date, or SLA_TODAY (YYYY-MM-DD) so CI and tests get the same date-dependent warnings every day. */
-function todayFromEnvironment(): string {
+/** Today's date, or SLA_TODAY (YYYY-MM-DD) so CI and tests get the same date-dependent results every day. */
+export function today(): string {
   const fixed = process.env.SLA_TODAY;
   return fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : new Date().toISOString().slice(0, 10);
 }
