@@ -9,7 +9,8 @@ import { sectionOf } from '../model/sections.ts';
 import { flip, type Change, type ChangeKind, type Direction } from './change.ts';
 import { directions, type Entry, type Rule } from './directions.ts';
 import { shapeOf, type Shape } from './schema-walk.ts';
-import { formatValue, numberChanged, reworded, subject, valueAdded, valueChanged, valueRemoved } from './words.ts';
+import { formatValue } from '../model/units.ts';
+import { numberChanged, reworded, subject, valueAdded, valueChanged, valueRemoved } from './words.ts';
 
 type Segment = string | number;
 type Item = Record<string, unknown>;

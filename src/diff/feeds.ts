@@ -8,7 +8,7 @@ import type { Policy } from '../model/policy.ts';
 import { versionAnchor } from '../model/version.ts';
 import type { Change } from './change.ts';
 import { comparePolicies, type Comparison } from './comparison.ts';
-import { formatValue } from './words.ts';
+import { formatValue } from '../model/units.ts';
 
 /** Each version with its comparison against the previous one (none for the first), newest first. */
 export function history(policies: readonly Policy[]): { policy: Policy; comparison: Comparison | undefined }[] {

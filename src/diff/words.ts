@@ -1,29 +1,5 @@
-/** How values and changes read in summaries: units from the key's suffix, and the sentence for each kind of change. */
-
-const units: readonly (readonly [string, (n: number) => string])[] = [
-  ['_percent', (n) => `${n}%`],
-  ['_ms', (n) => `${n} ms`],
-  ['_seconds', (n) => plural(n, 'second')],
-  ['_minutes', (n) => plural(n, 'minute')],
-  ['_hours', (n) => plural(n, 'hour')],
-  ['_days', (n) => plural(n, 'day')],
-  ['_bits', (n) => plural(n, 'bit')],
-];
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
-/** A value as a sentence shows it: `key` is the policy key that holds it, whose suffix names the unit. */
-export function formatValue(key: string, value: unknown): string {
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') {
-    const unit = units.find(([suffix]) => key.endsWith(suffix));
-    return unit ? unit[1](value) : String(value);
-  }
-  if (Array.isArray(value)) return value.map((v) => formatValue(key, v)).join(', ');
-  return String(value);
-}
+/** How changes read in summaries: the sentence for each kind of change; values read as src/model/units.ts words them. */
+import { formatValue } from '../model/units.ts';
 
 /** The label with its `{item}` filled in. */
 export function subject(label: string, item: string | undefined): string {

@@ -3,7 +3,7 @@ import type { Policy } from '../model/policy.ts';
 import { sections } from '../model/sections.ts';
 import type { Doc } from './document.ts';
 import { allowedDowntimeSeconds, formatDuration, periods } from '../site/downtime.ts';
-import { formatValue } from '../site/format-value.ts';
+import { formatValue } from '../model/units.ts';
 import { certificationStatusText, reportAvailabilityText } from '../site/labels.ts';
 import { MEASURED_WHAT, measuredByOperation, provenanceSentence, type MeasuredPercentiles, type PublishedMeasurement } from '../site/measured-latency.ts';
 import { formatHttpResponse, sampleRateLimitResponse } from '../site/rate-limit-sample.ts';

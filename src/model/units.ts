@@ -1,4 +1,4 @@
-/** Shows a policy value with the unit its key carries (_percent, _ms, _days, _hours, _minutes), and finds values by dotted path. */
+/** How a policy value reads with the unit its key carries (_percent, _ms, _days, …): one wording for the page, the PDF and the changelog. Pure. */
 
 const units: readonly (readonly [suffix: string, one: string, many: string])[] = [
   ['_percent', '%', '%'],
@@ -23,12 +23,3 @@ export function formatValue(key: string, value: unknown): string {
   throw new Error(`${key}: cannot show a ${typeof value} as text`);
 }
 
-/** The value at a dotted path like "uptime.target_percent"; a wrong path fails the build instead of printing nothing. */
-export function valueAt(root: unknown, path: string): unknown {
-  let node: unknown = root;
-  for (const segment of path.split('.')) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, segment)) throw new Error(`no policy value at "${path}"`);
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
-}

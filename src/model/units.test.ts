@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, valueAt } from './format-value.ts';
+import { formatValue } from './units.ts';
 
 describe('formatValue', () => {
   it('takes the unit from the key', () => {
@@ -17,12 +17,5 @@ describe('formatValue', () => {
   it('joins lists and spells booleans', () => {
     expect(formatValue('regions', ['us', 'eu'])).toBe('us, eu');
     expect(formatValue('retained', false)).toBe('no');
-  });
-});
-
-describe('valueAt', () => {
-  it('follows a dotted path and fails loudly on a typo', () => {
-    expect(valueAt({ uptime: { target_percent: 99.9 } }, 'uptime.target_percent')).toBe(99.9);
-    expect(() => valueAt({ uptime: {} }, 'uptime.target')).toThrowErrorMatchingInlineSnapshot(`[Error: no policy value at "uptime.target"]`);
   });
 });
