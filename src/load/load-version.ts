@@ -1,14 +1,12 @@
 /** Loads one version folder: reads each file, parses it defensively, validates it, applies the cross-file rules. */
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Problem } from '../errors/catalog.ts';
 import { fileKinds, fileNameOf, fileSchemas, optionalKinds, type FileKind, type Nda, type Policy } from '../model/policy.ts';
 import { checkRules } from '../model/rules.ts';
-import { MAX_FILE_BYTES, parseYaml } from './parse-yaml.ts';
-import { problemsFromIssues } from './schema-issues.ts';
+import { readYamlFile } from './read-yaml-file.ts';
 import { SourceFile } from './source-file.ts';
 import { closest } from './suggest.ts';
-import { checkRawText } from './text-guard.ts';
 
 export interface LoadedVersion {
   /** The folder name, which is the version. */
@@ -26,9 +24,6 @@ export interface VersionResult {
   readonly loaded: LoadedVersion | undefined;
   readonly problems: Problem[];
 }
-
-// ignoreBOM keeps a leading BOM in the text, so the text guard reports it instead of it vanishing.
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Beyond this many problems in one file the rest are counted, not listed: one mistake can echo. */
 export const MAX_PROBLEMS_PER_FILE = 20;
@@ -55,7 +50,7 @@ export function loadVersion(dir: string, version: string): VersionResult {
       if (!optionalKinds.has(kind)) problems.push(new SourceFile(display(name), '').problemAtLine(0, 0, 'missing-file', { version, file: name }));
       continue;
     }
-    const result = readPolicyFile(join(dir, name), display(name), kind);
+    const result = readYamlFile(join(dir, name), display(name), name, fileSchemas[kind]);
     if (result.source) files[kind] = result.source;
     if ('value' in result) data[kind] = result.value;
     problems.push(...capped(result.problems, result.source ?? new SourceFile(display(name), '')));
@@ -72,36 +67,6 @@ export function loadVersion(dir: string, version: string): VersionResult {
   return { loaded: { version, dir, policy, nda: nda as Nda | undefined, files }, problems };
 }
 
-type FileResult = { source?: SourceFile; problems: Problem[] } & ({ value: unknown } | {});
-
-/** Reads, decodes, guards, parses and schema-checks one file; `value` is set only when it is valid. */
-function readPolicyFile(path: string, shown: string, kind: FileKind): FileResult {
-  const name = fileNameOf(kind);
-  const stub = new SourceFile(shown, '');
-  // lstat, not stat: a symbolic link committed in a pull request must not make CI print another file's lines.
-  const stat = lstatSync(path);
-  if (!stat.isFile()) return { problems: [stub.problemAtLine(0, 0, 'not-a-file', { file: name, what: stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'a folder' : 'not a regular file' })] };
-  const size = stat.size;
-  if (size > MAX_FILE_BYTES) return { problems: [stub.problemAtLine(1, 1, 'file-too-large', { size: kilobytes(size), limit: kilobytes(MAX_FILE_BYTES) })] };
-  let text: string;
-  try {
-    text = decoder.decode(readFileSync(path));
-  } catch {
-    return { problems: [stub.problemAtLine(1, 1, 'not-utf8')] };
-  }
-  const source = new SourceFile(shown, text);
-  const rawProblems = checkRawText(source);
-  if (rawProblems.length > 0) return { source, problems: rawProblems };
-  const yamlProblems = parseYaml(source);
-  if (yamlProblems.length > 0) return { source, problems: yamlProblems };
-  const value: unknown = source.doc?.toJS({ maxAliasCount: 0 });
-  if (value === null || value === undefined) return { source, problems: [stub.problemAtLine(1, 1, 'empty-file', { file: name })] };
-  const schema = fileSchemas[kind];
-  const result = schema.safeParse(value, { reportInput: true });
-  if (!result.success) return { source, problems: problemsFromIssues(source, schema, value, result.error.issues) };
-  return { source, problems: [], value: result.data };
-}
-
 /** Drops exact repeats (one value can fail two checks with the same message) and caps the count. */
 function capped(problems: readonly Problem[], file: SourceFile): Problem[] {
   const seen = new Set<string>();
@@ -114,8 +79,4 @@ function capped(problems: readonly Problem[], file: SourceFile): Problem[] {
   if (unique.length <= MAX_PROBLEMS_PER_FILE) return unique;
   const last = unique[MAX_PROBLEMS_PER_FILE - 1]!;
   return [...unique.slice(0, MAX_PROBLEMS_PER_FILE), file.problemAtLine(last.line, last.column, 'more-problems', { count: unique.length - MAX_PROBLEMS_PER_FILE })];
-}
-
-function kilobytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
