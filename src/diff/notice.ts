@@ -11,7 +11,7 @@ export interface NoticeCheck {
   readonly change: Change;
   /** Days promised by the older version. */
   readonly required: number;
-  /** Days between the newer version's updated and effective dates. */
+  /** Days between the newer version's publication (its updated date, or its release when later) and its effective date. */
   readonly given: number;
   /** The promise that applies, as `file.key`. */
   readonly rule: 'changes.material_change_notice_days' | 'subprocessors.notice_days';
@@ -21,9 +21,13 @@ export interface NoticeCheck {
 }
 
 
-/** One check per material change, in the order of `changes`. */
-export function checkNotice(from: Policy, to: Policy, changes: readonly Change[]): NoticeCheck[] {
-  const given = daysBetween(to.meta.updated, to.meta.effective);
+/**
+ * One check per material change, in the order of `changes`. The notice runs from `published`: the newer version's
+ * `updated`, or the day it was released when that is later (a draft released weeks after its date gave less notice).
+ */
+export function checkNotice(from: Policy, to: Policy, changes: readonly Change[], published: string = to.meta.updated): NoticeCheck[] {
+  const start = published > to.meta.updated ? published : to.meta.updated;
+  const given = daysBetween(start, to.meta.effective);
   return changes
     .filter((c) => c.material)
     .map((change) => {
@@ -34,7 +38,7 @@ export function checkNotice(from: Policy, to: Policy, changes: readonly Change[]
         required,
         given,
         rule: subprocessor ? 'subprocessors.notice_days' : 'changes.material_change_notice_days',
-        earliest: addDays(to.meta.updated, required),
+        earliest: addDays(start, required),
         ok: given >= required,
       };
     });

@@ -220,7 +220,10 @@ export const catalog = {
   'released-version-changed': {
     title: 'Released version changed',
     message: (p) => `version ${p.version} is released and ${p.file} changed since (lock ${p.expected}, now ${p.actual})`,
-    hint: (p) => `released versions are immutable: undo the edit and cut a new version with \`npm run new-version -- ${p.next}\``,
+    hint: (p) =>
+      p.draft
+        ? `released versions are immutable: undo the edit and make the change in ${p.draft}/${p.file} instead: draft ${p.draft} is not released yet`
+        : `released versions are immutable: undo the edit and cut a new version with \`npm run new-version -- ${p.next}\``,
   },
   'released-version-missing': {
     title: 'Released version missing',
@@ -231,6 +234,17 @@ export const catalog = {
     title: 'Bad lock file',
     message: (p) => `release lock is unreadable: ${p.detail}`,
     hint: () => 'restore policy/releases.lock.json from version control; it is written by `npm run release`',
+  },
+  'updated-before-previous': {
+    title: 'Dated before the previous version',
+    message: (p) => `${p.key} ${p.date} is before version ${p.previous}'s ${p.key} ${p.previousDate}`,
+    hint: (p) => `a newer version cannot be published or take effect before the one it replaces: set ${p.key}: "${p.previousDate}" or later`,
+  },
+  'release-notice-too-short': {
+    title: 'Notice from the release date too short',
+    message: (p) =>
+      `${p.change}: released on ${p.released}, ${p.given} days before it takes effect on ${p.effective}, but ${p.rule} requires ${p.required} days of notice`,
+    hint: (p) => `the notice runs from the release, not from an earlier updated date: set updated: "${p.released}" and effective: "${p.earliest}" or later in meta.yaml, then release again`,
   },
   'notice-too-short': {
     title: 'Notice period too short',

@@ -17,9 +17,20 @@ const lockSchema = z.record(
     // The anchors the version's page rendered when released: the build keeps them resolving on the latest page
     // even on a fresh clone with no previously published dist/ to compare against.
     anchors: z.array(z.string()).optional(),
+    // The day `release` ran: the notice a version gives runs from here when it is later than `updated`.
+    // Absent in entries written before release dates were recorded.
+    released: z.iso.date().optional(),
   }),
 );
 export type ReleaseLock = z.infer<typeof lockSchema>;
+
+/** Released versions and the day each was released (null when the lock predates release dates); a version absent is a draft. */
+export type Releases = Readonly<Record<string, string | null>>;
+
+/** The releases a lock records. */
+export function releasesOf(lock: ReleaseLock): Releases {
+  return Object.fromEntries(Object.entries(lock).map(([version, entry]) => [version, entry.released ?? null]));
+}
 
 /** sha256 of a file's text with line endings normalized, so a CRLF checkout does not look like an edit. */
 export function hashText(text: string): string {
@@ -58,6 +69,8 @@ export function writeLock(policyDir: string, lock: ReleaseLock): void {
 export function checkLock(policyDir: string, folders: readonly string[]): Problem[] {
   const { lock, problems } = readLock(policyDir);
   const latest = [...folders].sort(compareVersions).at(-1);
+  // The right next step after editing a released version: an existing draft takes the change, else a new version.
+  const drafts = folders.filter((f) => !(f in lock)).sort(compareVersions);
   for (const [version, entry] of Object.entries(lock)) {
     const dir = join(policyDir, version);
     const display = (name: string) => relative(process.cwd(), join(dir, name));
@@ -66,6 +79,7 @@ export function checkLock(policyDir: string, folders: readonly string[]): Proble
       continue;
     }
     const actual = hashVersion(dir);
+    const draft = drafts.filter((d) => compareVersions(d, version) > 0).at(-1);
     for (const name of new Set([...Object.keys(entry.files), ...Object.keys(actual)])) {
       if (entry.files[name] === actual[name]) continue;
       problems.push(
@@ -75,6 +89,7 @@ export function checkLock(policyDir: string, folders: readonly string[]): Proble
           expected: short(entry.files[name]),
           actual: short(actual[name]),
           next: latest ? nextMinor(latest) : '',
+          draft,
         }),
       );
     }
@@ -87,15 +102,15 @@ function short(hash: string | undefined): string {
 }
 
 /**
- * Records a version's content hashes in the lock. Never rewrites a released version's entry
- * ('changed': the caller reports it) and never writes over an unreadable lock.
+ * Records a version's content hashes, the anchors its page renders and the release date in the lock. Never rewrites
+ * a released version's entry ('changed': the caller reports it) and never writes over an unreadable lock.
  */
-export function releaseVersion(policyDir: string, version: string): 'released' | 'unchanged' | 'changed' {
+export function releaseVersion(policyDir: string, version: string, date: string): 'released' | 'unchanged' | 'changed' {
   const { lock, problems } = readLock(policyDir);
   if (problems.length > 0) throw new Error(`cannot release over an unreadable lock: ${problems[0]!.message}`);
   const files = hashVersion(join(policyDir, version));
   const recorded = lock[version];
   if (recorded) return JSON.stringify(recorded.files) === JSON.stringify(files) ? 'unchanged' : 'changed';
-  writeLock(policyDir, { ...lock, [version]: { files, anchors: publishedAnchors() } });
+  writeLock(policyDir, { ...lock, [version]: { files, anchors: publishedAnchors(), released: date } });
   return 'released';
 }

@@ -56,6 +56,29 @@ describe('characters that hide or reorder text are refused at the character', ()
     `);
   });
 
+  it('zero-width characters, the word joiner and the soft hyphen, in a name, an id and a URL', () => {
+    expect(
+      problemsWith({
+        'subprocessors.yaml': replace('name: Quillmail Ltd.', 'name: Quill\u200Bmail Ltd.'),
+        'uptime.yaml': replace('id: upstream-apis', 'id: upstream\u2060-apis'),
+        'incidents.yaml': replace('https://status.tessellate.example', 'https://status.tessel\u00ADlate.example'),
+        'rbac.yaml': replace('name: Admin', 'name: Ad\u200Dmin'),
+        'compliance.yaml': replace('name: GDPR', 'name: GD\u200CPR'),
+      }),
+    ).toMatchInlineSnapshot(`
+      "policy/3.1/uptime.yaml:14:17: text contains an invisible character (U+2060) [text-control]
+        hint: remove it; zero-width characters, word joiners and soft hyphens make text that looks the same compare different
+      policy/3.1/rbac.yaml:8:13: text contains an invisible character (U+200D) [text-control]
+        hint: remove it; zero-width characters, word joiners and soft hyphens make text that looks the same compare different
+      policy/3.1/subprocessors.yaml:9:16: text contains an invisible character (U+200B) [text-control]
+        hint: remove it; zero-width characters, word joiners and soft hyphens make text that looks the same compare different
+      policy/3.1/compliance.yaml:16:13: text contains an invisible character (U+200C) [text-control]
+        hint: remove it; zero-width characters, word joiners and soft hyphens make text that looks the same compare different
+      policy/3.1/incidents.yaml:3:35: text contains an invisible character (U+00AD) [text-control]
+        hint: remove it; zero-width characters, word joiners and soft hyphens make text that looks the same compare different"
+    `);
+  });
+
   it('bytes that are not UTF-8', () => {
     expect(problemsWith({ 'changes.yaml': Buffer.from([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x0a]) })).toMatchInlineSnapshot(`
       "policy/3.1/changes.yaml:1:1: file is not valid UTF-8 [not-utf8]

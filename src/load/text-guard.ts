@@ -1,4 +1,4 @@
-/** Refuses characters that hide or reorder text: NUL and other controls, lone surrogates, bidi controls, BOMs. */
+/** Refuses characters that hide or reorder text: NUL and other controls, lone surrogates, bidi controls, BOMs, zero-width characters and soft hyphens. */
 import type { Scalar } from 'yaml';
 import type { Problem } from '../errors/catalog.ts';
 import type { SourceFile } from './source-file.ts';
@@ -18,6 +18,13 @@ const rules: readonly Rule[] = [
     hint: 'remove it; bidi controls can make text display in a different order than it reads (Trojan Source)',
   },
   { pattern: /\uFEFF/, what: 'a byte-order mark', hint: 'save the file as UTF-8 without BOM, and remove stray U+FEFF characters' },
+  {
+    // Two names that look identical but differ by an invisible character would be two sub-processors, and a rename
+    // would look unchanged in the changelog; in prose they only hide what a reviewer reads.
+    pattern: /[\u200B-\u200D\u2060\u00AD]/,
+    what: 'an invisible character',
+    hint: 'remove it; zero-width characters, word joiners and soft hyphens make text that looks the same compare different',
+  },
   { pattern: /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/, what: 'a control character', hint: 'remove it; only tabs and line breaks are allowed in text' },
 ];
 

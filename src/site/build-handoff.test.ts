@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Validation } from '../validate/validate.ts';
 import { handOffValidation, takeValidation } from './build-handoff.ts';
 
-const validation: Validation = { dir: '/policy', versions: [], problems: [] };
+const validation: Validation = { dir: '/policy', versions: [], releases: {}, problems: [] };
 
 describe('the build handoff', () => {
   it('is taken once; a later sync (dev) validates afresh', () => {

@@ -8,12 +8,13 @@ import { diffPolicies } from '../diff/diff.ts';
 import { checkNotice } from '../diff/notice.ts';
 import type { VersionsCheck } from './validate.ts';
 
-export const checkNoticePeriods: VersionsCheck = (versions) => {
+export const checkNoticePeriods: VersionsCheck = (versions, { releases }) => {
   const problems: Problem[] = [];
   versions.forEach((current, index) => {
     const previous = versions[index - 1];
     if (!previous) return;
-    for (const finding of checkNotice(previous.policy, current.policy, diffPolicies(previous.policy, current.policy))) {
+    const released = releases[current.version] ?? undefined;
+    for (const finding of checkNotice(previous.policy, current.policy, diffPolicies(previous.policy, current.policy), released)) {
       if (finding.ok) continue;
       const [kind, ...path] = finding.change.at;
       const file = current.files[kind];

@@ -14,11 +14,11 @@ describe('securityTxtExpires', () => {
 
 describe('checkSecurityTxtExpiry', () => {
   it('is quiet while Expires is more than 30 days away', () => {
-    expect(checkSecurityTxtExpiry(versions, { today: '2027-04-13' })).toEqual([]);
+    expect(checkSecurityTxtExpiry(versions, { today: '2027-04-13', releases: {} })).toEqual([]);
   });
 
   it('warns at the latest version\'s updated date 30 days before Expires', () => {
-    const problems = checkSecurityTxtExpiry(versions, { today: '2027-04-14' });
+    const problems = checkSecurityTxtExpiry(versions, { today: '2027-04-14', releases: {} });
     expect(formatProblems(problems, 'text').replace(/\n  [ >\d|].*/g, '')).toMatchInlineSnapshot(`
       "policy/3.2/meta.yaml:3:10: warning: security.txt for 3.2 expires on 2027-05-14, 30 days from 2027-04-14 [security-txt-expiring]
         hint: publish a new version: Expires is derived from the latest version's updated date"

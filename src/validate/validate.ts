@@ -5,7 +5,8 @@
 import type { Problem } from '../errors/catalog.ts';
 import { loadPolicy } from '../load/load-policy.ts';
 import type { LoadedVersion } from '../load/load-version.ts';
-import { checkLock } from '../load/release-lock.ts';
+import { checkLock, readLock, releasesOf, type Releases } from '../load/release-lock.ts';
+import { checkDateOrder } from './date-order.ts';
 import { checkNoticePeriods } from './notice.ts';
 import { checkFontCoverage } from './font-coverage.ts';
 import { checkSecurityTxtExpiry } from './security-txt-expiry.ts';
@@ -16,6 +17,8 @@ export interface Validation {
   readonly dir: string;
   /** Versions that loaded, oldest first; the last is the latest. */
   readonly versions: LoadedVersion[];
+  /** Which versions the release lock records as released, and when; the others are drafts. */
+  readonly releases: Releases;
   /** Errors and warnings, in the order found. */
   readonly problems: Problem[];
 }
@@ -30,14 +33,16 @@ export interface ValidateOptions {
 }
 
 /** A check over all loaded versions, added to the list below. */
-export type VersionsCheck = (versions: readonly LoadedVersion[], options: ValidateOptions & { readonly today: string }) => Problem[];
+export type VersionsCheck = (versions: readonly LoadedVersion[], options: ValidateOptions & { readonly today: string; readonly releases: Releases }) => Problem[];
 
-const checks: VersionsCheck[] = [checkFontCoverage, checkNoticePeriods, checkSecurityTxtExpiry, checkMeasurements];
+const checks: VersionsCheck[] = [checkFontCoverage, checkDateOrder, checkNoticePeriods, checkSecurityTxtExpiry, checkMeasurements];
 
 export function validatePolicy(dir: string, options: ValidateOptions = {}): Validation {
   const loaded = loadPolicy(dir);
   const problems = [...loaded.problems, ...checkLock(dir, loaded.folders)];
+  const releases = releasesOf(readLock(dir).lock);
   const resolved = {
+    releases,
     today: options.today ?? today(),
     measurementsDir: options.measurementsDir ?? resolveMeasurementsDir(dir),
     gatewayVersion: options.gatewayVersion === undefined ? currentGatewayVersion(dir) : options.gatewayVersion,
@@ -46,7 +51,7 @@ export function validatePolicy(dir: string, options: ValidateOptions = {}): Vali
   if (loaded.versions.length === loaded.folders.length) {
     for (const check of checks) problems.push(...check(loaded.versions, resolved));
   }
-  return { dir, versions: loaded.versions, problems };
+  return { dir, versions: loaded.versions, releases, problems };
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {
