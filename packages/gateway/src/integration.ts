@@ -39,6 +39,8 @@ export interface Tool {
   readonly pathPieces: readonly string[];
   readonly pathParams: ReadonlySet<string>;
   readonly argsInQuery: boolean;
+  /** The operation's verb for named method filters: the first word of its name (`list_contacts` -> `list`). */
+  readonly verb: string;
 }
 
 export interface Integration {
@@ -112,7 +114,8 @@ function compileOperation(op: unknown, i: number): Tool {
       openWorldHint: true,
     },
   };
-  return { name, method: m, access, tags: (tags as string[] | undefined) ?? [], schema, listEntry, pathPieces, pathParams, argsInQuery };
+  const verb = name.split(/[_.-]/)[0]!.toLowerCase();
+  return { name, method: m, access, tags: (tags as string[] | undefined) ?? [], schema, listEntry, pathPieces, pathParams, argsInQuery, verb };
 }
 
 /** Validates a parsed description; throws GatewayError naming the first problem. */
@@ -157,16 +160,33 @@ export function loadIntegrationFile(path: string, options: { baseUrl?: string } 
   return compileIntegration(JSON.parse(readFileSync(path, 'utf8')), options);
 }
 
-export function isReadOnly(methods: readonly HttpMethod[]): boolean {
-  return methods.every((m) => SAFE_METHODS.has(m));
+/** Method filter words besides HTTP methods: access kinds. Anything else lowercase is a named operation. */
+export const ACCESS_WORDS = ['read', 'write'] as const;
+const NAMED_OPERATION = /^[a-z][a-z0-9_.-]{0,63}$/;
+
+/** True when `entry` is something config.methods may hold: an HTTP method, read, write, or a named operation. */
+export function isMethodFilter(entry: unknown): entry is string {
+  return typeof entry === 'string' && (HTTP_METHODS.includes(entry as HttpMethod) || NAMED_OPERATION.test(entry));
 }
 
-/** The tools a server config exposes. A server whose methods are all safe is read-only: write operations are excluded even if described with GET. */
+/** Whether one config.methods entry selects a tool: by HTTP method, by access (read/write), or by name or verb. */
+export function matchesFilter(tool: Tool, entry: string): boolean {
+  if (HTTP_METHODS.includes(entry as HttpMethod)) return tool.method === entry;
+  if (entry === 'read' || entry === 'write') return tool.access === entry;
+  return tool.name === entry || tool.verb === entry;
+}
+
+/** Only safe HTTP methods and `read`: such a server never exposes a write operation, whatever its HTTP method. */
+export function isReadOnly(methods: readonly string[]): boolean {
+  return methods.every((m) => SAFE_METHODS.has(m as HttpMethod) || m === 'read');
+}
+
+/** The tools a server config exposes. A read-only server excludes write operations even if they use GET. */
 export function selectTools(integration: Integration, config: ServerConfig): Map<string, Tool> {
   const readOnly = isReadOnly(config.methods);
   const out = new Map<string, Tool>();
   for (const tool of integration.tools.values()) {
-    if (!config.methods.includes(tool.method)) continue;
+    if (!config.methods.some((m) => matchesFilter(tool, m))) continue;
     if (readOnly && tool.access !== 'read') continue;
     if (config.tags.length > 0 && !tool.tags.some((t) => config.tags.includes(t))) continue;
     out.set(tool.name, tool);

@@ -6,7 +6,7 @@ const parse = (s: string) => parseMessage(Buffer.from(s));
 
 describe('parseMessage', () => {
   it('classifies requests, notifications and responses', () => {
-    expect(parse('{"jsonrpc":"2.0","id":7,"method":"ping"}')).toMatchObject({ kind: 'request', id: 7, idJson: '7', method: 'ping', paramsValid: true });
+    expect(parse('{"jsonrpc":"2.0","id":7,"method":"ping"}')).toMatchObject({ kind: 'request', id: 7, idJson: '7', method: 'ping', paramsError: null });
     expect(parse('{"jsonrpc":"2.0","id":"a\\"b","method":"ping"}')).toMatchObject({ kind: 'request', idJson: '"a\\"b"' });
     expect(parse('{"jsonrpc":"2.0","method":"notifications/initialized"}')).toEqual({ kind: 'notification', method: 'notifications/initialized' });
     expect(parse('{"jsonrpc":"2.0","id":1,"result":{}}')).toEqual({ kind: 'response' });
@@ -22,7 +22,7 @@ describe('parseMessage', () => {
   });
 
   it('flags non-object params', () => {
-    expect(parse('{"jsonrpc":"2.0","id":1,"method":"tools/list","params":[1]}')).toMatchObject({ kind: 'request', paramsValid: false });
+    expect(parse('{"jsonrpc":"2.0","id":1,"method":"tools/list","params":[1]}')).toMatchObject({ kind: 'request', paramsError: 'Invalid params: params must be an object' });
   });
 
   it('parse error body has id null', () => {

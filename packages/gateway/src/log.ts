@@ -1,4 +1,7 @@
-/** The only log the gateway keeps: one JSON line of metadata per request (timestamp, tenant, tool, method, status, latency_ms, request_id), formatted and written in batches off the response path. */
+/** The only log the gateway keeps: one JSON line of metadata per request (timestamp, tenant, tool, method, status, latency_ms, request_id), formatted and written in batches off the response path, to stdout or to day files that retention deletes. */
+
+import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 export type LogSink = (chunk: string) => void;
 
@@ -17,6 +20,29 @@ export const stdoutSink: LogSink = (chunk) => {
 };
 
 export const nullSink: LogSink = () => {};
+
+const LOG_FILE = /^access-(\d{4}-\d{2}-\d{2})\.jsonl$/;
+
+/** Appends batches to `<dir>/access-YYYY-MM-DD.jsonl` (UTC day of writing), so retention can delete whole days. */
+export function directorySink(dir: string, now: () => number = Date.now): LogSink {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return (chunk) => {
+    appendFileSync(join(dir, `access-${new Date(now()).toISOString().slice(0, 10)}.jsonl`), chunk, { mode: 0o600 });
+  };
+}
+
+/** Deletes the day files of `dir` whose whole day ended at or before `before`; returns how many went. */
+export function purgeLogFiles(dir: string, before: number): number {
+  let n = 0;
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    const day = LOG_FILE.exec(name)?.[1];
+    if (day !== undefined && Date.parse(day + 'T00:00:00Z') + 24 * 3600_000 <= before) {
+      rmSync(join(dir, name));
+      n++;
+    }
+  }
+  return n;
+}
 
 // Parallel arrays instead of an object per request: recording is a few pushes, formatting waits for the batch.
 export class AccessLog {

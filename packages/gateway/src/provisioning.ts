@@ -1,14 +1,14 @@
-/** Provisioning: create tenant connections and MCP servers (the URL token is returned once, only its HMAC is stored), list, revoke, purge; usable in-process and over the admin HTTP API guarded by the admin key. */
+/** Provisioning, the domain: create tenant connections (credential sealed) and MCP servers (the URL token is returned once, only its HMAC is stored), list, revoke (told to every instance), purge with retention; the admin HTTP API in admin-api.ts is one caller, in-process code another. */
 
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from './clock.ts';
+import type { EdgeStore } from './edge.ts';
 import { GatewayError } from './errors.ts';
-import { HTTP_METHODS, type Integration } from './integration.ts';
-import { INCOMPLETE, readBody, TOO_LARGE } from './limits.ts';
+import { isMethodFilter, isReadOnly, selectTools, type Integration } from './integration.ts';
 import type { Registry } from './registry.ts';
-import type { ConfigStore, ConnectionRecord, HttpMethod, ServerConfig, ServerRecord } from './store.ts';
-import { digestsEqual, generateToken, type TokenHasher } from './tokens.ts';
+import type { Sealer } from './sealing.ts';
+import type { ConfigStore, ConnectionRecord, ServerConfig, ServerFilter, ServerRecord } from './store.ts';
+import { generateToken, type TokenHasher } from './tokens.ts';
 
 export interface CreateConnectionInput {
   tenant: string;
@@ -18,7 +18,8 @@ export interface CreateConnectionInput {
 
 export interface CreateServerInput {
   name: string;
-  config: { methods: HttpMethod[]; tags?: string[]; require_api_token_auth?: boolean };
+  /** methods: HTTP methods, `read`, `write`, or named operations (`list`, `get`, a tool name). */
+  config: { methods: string[]; tags?: string[]; require_api_token_auth?: boolean };
   /** RFC 3339 timestamp, or epoch milliseconds in-process. */
   expires_at: string | number;
 }
@@ -45,8 +46,27 @@ export interface CreatedServer extends ServerView {
   api_token?: string;
 }
 
+export interface Retention {
+  /** Access-log metadata (files written by the directory log sink). The example policy: 30 days. */
+  metadataDays: number;
+  /** Audit records. The example policy: 365 days. */
+  auditDays: number;
+}
+
+export const DEFAULT_RETENTION: Retention = { metadataDays: 30, auditDays: 365 };
+
+export interface PurgeSummary {
+  /** False when another instance held the purge lock, so this run did nothing. */
+  ran: boolean;
+  servers: number;
+  audit: number;
+  metadata_files: number;
+}
+
 export interface ProvisionerOptions {
   store: ConfigStore;
+  edge: EdgeStore;
+  sealer: Sealer;
   hasher: TokenHasher;
   clock: Clock;
   registry: Registry;
@@ -54,10 +74,14 @@ export interface ProvisionerOptions {
   /** Builds the MCP URL for a token (depends on the bound or public address). */
   mcpUrl: (token: string) => string;
   maxLifetimeMs: number;
+  retention: Retention;
+  /** Deletes access-log metadata written before this instant; returns how many files went. */
+  purgeMetadata?: (before: number) => number;
 }
 
-const MAX_LIFETIME_DEFAULT_MS = 366 * 24 * 3600 * 1000;
-export { MAX_LIFETIME_DEFAULT_MS };
+const DAY_MS = 24 * 3600 * 1000;
+/** The example policy's auth.tokens.max_lifetime_days. */
+export const MAX_LIFETIME_DEFAULT_MS = 365 * DAY_MS;
 
 function bad(message: string): never {
   throw new GatewayError(400, 'invalid_request', message);
@@ -93,7 +117,8 @@ export class Provisioner {
     if (typeof credential !== 'string' || credential.length === 0 || credential.length > 4096 || /[\r\n]/.test(credential)) {
       bad('credential must be a non-empty single-line string');
     }
-    const record: ConnectionRecord = { id: newId('conn'), tenant, integration, credential, created_at: this.#o.clock.now() };
+    const id = newId('conn');
+    const record: ConnectionRecord = { id, tenant, integration, credential_sealed: this.#o.sealer.seal(credential, id), created_at: this.#o.clock.now() };
     await this.#o.store.putConnection(record);
     return connectionView(record);
   }
@@ -105,7 +130,7 @@ export class Provisioner {
   async createServer(connectionId: string, input: CreateServerInput): Promise<CreatedServer> {
     const connection = await this.#o.store.getConnection(connectionId);
     if (!connection) throw new GatewayError(404, 'not_found', 'no such connection');
-    const { name, config, expiresAt } = this.#validateServer(input);
+    const { name, config, expiresAt } = this.#validateServer(input, connection.integration);
     const token = generateToken('mcp');
     const apiToken = config.require_api_token_auth ? generateToken('mat') : undefined;
     const now = this.#o.clock.now();
@@ -127,7 +152,17 @@ export class Provisioner {
     return { ...view, token, url: this.#o.mcpUrl(token), ...(apiToken === undefined ? {} : { api_token: apiToken }) };
   }
 
-  async listServers(filter: { tenant?: string; connection_id?: string } = {}): Promise<ServerView[]> {
+  /** True when a server with this config on this connection's integration exposes read operations only (what a Developer may create). */
+  async isReadOnlyRequest(connectionId: string, input: CreateServerInput): Promise<boolean> {
+    const connection = await this.#o.store.getConnection(connectionId);
+    const integration = connection && this.#o.integrations.get(connection.integration);
+    if (!integration) return true; // createServer refuses it with 404/400 anyway.
+    const { config } = this.#validateServer(input, integration.name);
+    if (config.methods.some((m) => m === 'write' || (/^[A-Z]+$/.test(m) && !isReadOnly([m])))) return false;
+    return [...selectTools(integration, config).values()].every((t) => t.access === 'read');
+  }
+
+  async listServers(filter: ServerFilter = {}): Promise<ServerView[]> {
     const now = this.#o.clock.now();
     return (await this.#o.store.listServers(filter)).map((r) => serverView(r, now));
   }
@@ -138,23 +173,26 @@ export class Provisioner {
     return serverView(r, this.#o.clock.now());
   }
 
-  /** Revokes in the store and drops the server from the in-memory token store immediately. */
+  /** Revokes in the store, drops the server from this instance's token cache at once, and tells the other instances through the edge. */
   async revokeServer(id: string): Promise<ServerView> {
     const now = this.#o.clock.now();
     const r = await this.#o.store.revokeServer(id, now);
     this.#o.registry.forget(id);
     if (!r) throw new GatewayError(404, 'not_found', 'no such server');
+    await this.#o.edge.revoke(r);
     return serverView(r, now);
   }
 
-  /** Layer 3 of expiry: deletes configuration records of expired and revoked servers. */
-  async purge(): Promise<string[]> {
-    const ids = await this.#o.store.purgeServers(this.#o.clock.now());
-    for (const id of ids) this.#o.registry.forget(id);
-    return ids;
+  /** Layer 3 of expiry and retention: deletes expired and revoked servers, audit records and access-log metadata past retention. */
+  async purge(): Promise<PurgeSummary> {
+    const now = this.#o.clock.now();
+    const result = await this.#o.store.purge({ now, auditBefore: now - this.#o.retention.auditDays * DAY_MS });
+    for (const id of result?.servers ?? []) this.#o.registry.forget(id);
+    const metadataFiles = this.#o.purgeMetadata?.(now - this.#o.retention.metadataDays * DAY_MS) ?? 0;
+    return { ran: result !== null, servers: result?.servers.length ?? 0, audit: result?.audit ?? 0, metadata_files: metadataFiles };
   }
 
-  #validateServer(input: unknown): { name: string; config: ServerConfig; expiresAt: number } {
+  #validateServer(input: unknown, integrationName: string): { name: string; config: ServerConfig; expiresAt: number } {
     if (!isObject(input)) bad('body must be an object');
     onlyKeys(input, ['name', 'config', 'expires_at'], 'server');
     const { name, config, expires_at } = input;
@@ -162,8 +200,14 @@ export class Provisioner {
     if (!isObject(config)) bad('config must be an object');
     onlyKeys(config, ['methods', 'tags', 'require_api_token_auth'], 'config');
     const { methods, tags = [], require_api_token_auth = false } = config;
-    if (!Array.isArray(methods) || methods.length === 0 || !methods.every((m) => HTTP_METHODS.includes(m as HttpMethod))) {
-      bad('config.methods must be a non-empty array of ' + HTTP_METHODS.join(', '));
+    if (!Array.isArray(methods) || methods.length === 0 || !methods.every(isMethodFilter)) {
+      bad('config.methods must be a non-empty array of HTTP methods (GET, HEAD, POST, PUT, PATCH, DELETE), read, write or operation names (e.g. list, get)');
+    }
+    const integration = this.#o.integrations.get(integrationName);
+    for (const m of methods as string[]) {
+      if (/^[A-Z]+$/.test(m) || m === 'read' || m === 'write' || !integration) continue;
+      const named = [...integration.tools.values()].some((t) => t.name === m || t.verb === m);
+      if (!named) bad(`config.methods: "${m}" names no operation of the integration`);
     }
     if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string' && t.length > 0 && t.length <= 64)) bad('config.tags must be an array of strings');
     if (typeof require_api_token_auth !== 'boolean') bad('config.require_api_token_auth must be a boolean');
@@ -176,7 +220,7 @@ export class Provisioner {
     if (expiresAt > now + this.#o.maxLifetimeMs) bad('expires_at is beyond the maximum server lifetime');
     return {
       name,
-      config: { methods: [...new Set(methods as HttpMethod[])], tags: [...new Set(tags as string[])], require_api_token_auth },
+      config: { methods: [...new Set(methods as string[])], tags: [...new Set(tags as string[])], require_api_token_auth },
       expiresAt,
     };
   }
@@ -199,88 +243,4 @@ function serverView(r: ServerRecord, now: number): ServerView {
     revoked_at: r.revoked_at === null ? null : iso(r.revoked_at),
     status: r.revoked_at !== null ? 'revoked' : r.expires_at <= now ? 'expired' : 'active',
   };
-}
-
-/** Admin HTTP API. Returns false when the path is not an admin route. */
-export class AdminApi {
-  readonly #provisioner: Provisioner;
-  readonly #hasher: TokenHasher;
-  readonly #adminKeyHash: Buffer | null;
-  readonly #maxBodyBytes: number;
-
-  constructor(provisioner: Provisioner, hasher: TokenHasher, adminKey: string | undefined, maxBodyBytes: number) {
-    this.#provisioner = provisioner;
-    this.#hasher = hasher;
-    this.#adminKeyHash = adminKey ? hasher.hash(adminKey) : null;
-    this.#maxBodyBytes = maxBodyBytes;
-  }
-
-  #authorized(req: IncomingMessage): boolean {
-    const header = req.headers.authorization;
-    if (this.#adminKeyHash === null || typeof header !== 'string' || !header.startsWith('Bearer ')) return false;
-    // Comparing HMACs keeps the comparison constant-time regardless of the presented key's length.
-    return digestsEqual(this.#hasher.hash(header.slice(7)), this.#adminKeyHash);
-  }
-
-  async handle(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<number> {
-    try {
-      if (this.#adminKeyHash === null) return send(res, 404, { error: { code: 'not_found', message: 'provisioning API disabled (no admin key configured)' } });
-      if (!this.#authorized(req)) {
-        return send(res, 401, { error: { code: 'unauthorized', message: 'admin key required' } }, { 'www-authenticate': 'Bearer realm="admin"' });
-      }
-      const p = this.#provisioner;
-      const method = req.method;
-      const segments = path.split('/').filter(Boolean); // ['admin', ...]
-      const [, resource, id, sub] = segments;
-      if (resource === 'connections' && id === undefined) {
-        if (method === 'POST') return send(res, 201, await p.createConnection((await this.#json(req)) as unknown as CreateConnectionInput));
-        if (method === 'GET') return send(res, 200, { connections: await p.listConnections() });
-      } else if (resource === 'connections' && id !== undefined && sub === 'servers' && segments.length === 4) {
-        if (method === 'POST') return send(res, 201, await p.createServer(id, (await this.#json(req)) as unknown as CreateServerInput), { 'cache-control': 'no-store' });
-        if (method === 'GET') return send(res, 200, { servers: await p.listServers({ connection_id: id }) });
-      } else if (resource === 'servers' && id === undefined) {
-        if (method === 'GET') {
-          const filter: { tenant?: string; connection_id?: string } = {};
-          const tenant = query.get('tenant');
-          const connectionId = query.get('connection_id');
-          if (tenant !== null) filter.tenant = tenant;
-          if (connectionId !== null) filter.connection_id = connectionId;
-          return send(res, 200, { servers: await p.listServers(filter) });
-        }
-      } else if (resource === 'servers' && id !== undefined && segments.length === 3) {
-        if (method === 'GET') return send(res, 200, await p.getServer(id));
-        if (method === 'DELETE') return send(res, 200, await p.revokeServer(id));
-      } else if (resource === 'purge' && segments.length === 2 && method === 'POST') {
-        return send(res, 200, { purged: (await p.purge()).length });
-      } else {
-        return send(res, 404, { error: { code: 'not_found', message: 'no such admin route' } });
-      }
-      return send(res, 405, { error: { code: 'method_not_allowed', message: 'method not allowed on this route' } });
-    } catch (err) {
-      if (err instanceof GatewayError) return send(res, err.status, { error: { code: err.code, message: err.message } });
-      return send(res, 500, { error: { code: 'internal', message: 'internal error' } });
-    }
-  }
-
-  async #json(req: IncomingMessage): Promise<Record<string, unknown>> {
-    const ct = req.headers['content-type'];
-    if (typeof ct !== 'string' || !ct.startsWith('application/json')) throw new GatewayError(415, 'unsupported_media_type', 'use application/json');
-    const body = await readBody(req, this.#maxBodyBytes);
-    if (body === TOO_LARGE) throw new GatewayError(413, 'payload_too_large', 'body too large');
-    if (body === INCOMPLETE) throw new GatewayError(400, 'incomplete', 'request body incomplete');
-    try {
-      const parsed: unknown = JSON.parse(body.toString('utf8'));
-      if (!isObject(parsed)) bad('body must be a JSON object');
-      return parsed;
-    } catch (err) {
-      if (err instanceof GatewayError) throw err;
-      throw new GatewayError(400, 'invalid_json', 'body is not valid JSON');
-    }
-  }
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-  return status;
 }

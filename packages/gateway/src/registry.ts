@@ -1,9 +1,11 @@
-/** Resolves a URL token to a live server: one HMAC and a Map lookup on the hot path, a store load on a miss, and expiry checked at request time (layer 1) and by TokenIndex eviction (layer 2). */
+/** Resolves a URL token to a live server: one HMAC and a Map lookup on the hot path (no network), on a miss the edge store then the database, expiry checked at request time (layer 1) and by TokenIndex eviction (layer 2), and revocations from any instance dropped as the edge announces them. */
 
 import type { Pool } from 'undici';
 import type { Clock } from './clock.ts';
 import { selectTools, toolsListJson, type Integration, type Tool } from './integration.ts';
 import { resultTail } from './jsonrpc.ts';
+import type { EdgeEntry, EdgeStore } from './edge.ts';
+import type { Sealer } from './sealing.ts';
 import type { ConfigStore, ServerRecord } from './store.ts';
 import { TokenIndex } from './token-index.ts';
 import { digestsEqual, isWellFormedToken, type TokenHasher } from './tokens.ts';
@@ -29,6 +31,8 @@ export interface LiveServer {
 
 export interface RegistryOptions {
   store: ConfigStore;
+  edge: EdgeStore;
+  sealer: Sealer;
   hasher: TokenHasher;
   clock: Clock;
   integrations: ReadonlyMap<string, Integration>;
@@ -44,6 +48,10 @@ export class Registry {
   constructor(options: RegistryOptions) {
     this.#o = options;
     this.#index = new TokenIndex(options.clock);
+    options.edge.onRevoke((tokenHash) => {
+      if (tokenHash === null) this.#index.clear();
+      else this.#index.delete(tokenHash);
+    });
   }
 
   /** Entries currently held by the in-memory token store (for tests and metrics). */
@@ -85,15 +93,25 @@ export class Registry {
   }
 
   async #load(key: string, digest: Buffer): Promise<LiveServer | undefined> {
-    const { store, clock, integrations, upstreams, cacheTtlMs } = this.#o;
-    const record = await store.findServerByTokenHash(key);
-    if (!record || record.revoked_at !== null || record.expires_at <= clock.now()) return undefined;
+    const { store, edge, sealer, clock, integrations, upstreams, cacheTtlMs } = this.#o;
+    let entry: EdgeEntry | 'revoked' | undefined = await edge.get(key);
+    if (entry === undefined) {
+      const record = await store.findServerByTokenHash(key);
+      if (!record || record.revoked_at !== null || record.expires_at <= clock.now()) return undefined;
+      const connection = await store.getConnection(record.connection_id);
+      if (!connection) return undefined;
+      // What the edge holds afterwards wins: a revocation that raced this read left a tombstone there.
+      entry = await edge.put({ server: record, credential_sealed: connection.credential_sealed });
+    }
+    if (entry === 'revoked') return undefined;
+    const record = entry.server;
+    if (record.revoked_at !== null || record.expires_at <= clock.now()) return undefined;
     const recordHash = Buffer.from(record.token_hash, 'base64url');
     if (!digestsEqual(digest, recordHash)) return undefined;
-    const connection = await store.getConnection(record.connection_id);
     const integration = integrations.get(record.integration);
-    if (!connection || !integration) return undefined;
-    const live = compile(record, recordHash, integration, upstreams.poolFor(integration), connection.credential);
+    if (!integration) return undefined;
+    const credential = sealer.open(entry.credential_sealed, record.connection_id);
+    const live = compile(record, recordHash, integration, upstreams.poolFor(integration), credential);
     const now = clock.now();
     this.#index.set(key, live, Math.min(record.expires_at, now + cacheTtlMs));
     return live;

@@ -1,30 +1,25 @@
-/** The gateway HTTP server (node:http, no framework): POST /mcp/<token> speaks MCP Streamable HTTP with JSON responses and no sessions; /admin/* is provisioning; startGateway() wires store, registry, upstreams, log and limits and returns the bound URL and close(). */
+/** startGateway(): wires store, edge, sealing, registry, upstreams, admin API, log and purge job around the request -> response core (app.ts), serves it through the node:http adapter, and returns the bound URL and close(). */
 
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { AddressPolicy } from './address-policy.ts';
+import { AdminApi } from './admin-api.ts';
+import { createApp, type App, type HostPolicy } from './app.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { REFUSALS, RPC, TOOL_ERRORS, type Refusal } from './errors.ts';
-import { buildUpstreamRequest, compileIntegration, loadIntegrationFile, type Integration } from './integration.ts';
-import { errorResponse, parseMessage, RESPONSE_HEAD, resultResponse } from './jsonrpc.ts';
-import { DEFAULT_LIMITS, INCOMPLETE, readBody, TOO_LARGE, type Limits } from './limits.ts';
-import { AccessLog, nullSink, stdoutSink, type LogSink } from './log.ts';
-import {
-  initializeResult,
-  KNOWN_METHODS,
-  negotiateVersion,
-  SUPPORTED_PROTOCOL_VERSIONS,
-  toolError,
-  toolSuccess,
-  toolUpstreamError,
-} from './mcp.ts';
-import { AdminApi, MAX_LIFETIME_DEFAULT_MS, Provisioner } from './provisioning.ts';
+import { LocalEdge, type EdgeStore } from './edge.ts';
+import { GatewayError } from './errors.ts';
+import { compileIntegration, loadIntegrationFile, type Integration } from './integration.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { AccessLog, directorySink, nullSink, purgeLogFiles, stdoutSink, type LogSink } from './log.ts';
+import { createNodeServer } from './node-adapter.ts';
+import { DEFAULT_RETENTION, MAX_LIFETIME_DEFAULT_MS, Provisioner, type Retention } from './provisioning.ts';
 import { startPurgeJob } from './purge.ts';
-import { completeFor429, isEmpty, parseRateLimit, rateLimitErrorData, renderRateLimitHeaders } from './ratelimit-headers.ts';
-import { Registry, type LiveServer } from './registry.ts';
-import { MemoryStore, type ConfigStore } from './store.ts';
+import { RedisEdge } from './redis-edge.ts';
+import { Registry } from './registry.ts';
+import { AdminKeys, type AdminKey } from './roles.ts';
+import { Sealer } from './sealing.ts';
+import { openStore, type StorageConfig } from './storage.ts';
+import type { ConfigStore } from './store.ts';
 import { parseKey, TokenHasher } from './tokens.ts';
 import { Upstreams } from './upstream.ts';
 
@@ -37,10 +32,16 @@ export interface GatewayOptions {
   port?: number;
   /** External base URL (e.g. https://mcp.example.com) used in provisioned URLs and the default Host/Origin allowlist. */
   publicUrl?: string;
-  /** Enables the /admin provisioning API. */
+  /** Enables the /admin provisioning API with this key as Owner. */
   adminKey?: string;
-  /** HMAC key for tokens (>= 32 bytes; hex or base64 when a string). Random per process when omitted. */
+  /** Keys per role (owner, admin, developer, auditor); with adminKey, enable the /admin API. */
+  adminKeys?: AdminKey[];
+  /** HMAC key for tokens (>= 32 bytes; hex or base64 when a string). Random per process when omitted (memory store only). */
   hmacKey?: Buffer | string;
+  /** AES-256-GCM key sealing upstream credentials (32 bytes; hex or base64). Random per process when omitted (memory store only). */
+  encryptionKey?: Buffer | string;
+  /** Keys that only open credentials sealed before a rotation. */
+  previousEncryptionKeys?: Array<Buffer | string>;
   integrations: IntegrationSource[];
   /** IPs/CIDRs upstreams may resolve to even though they are private or loopback, e.g. ["127.0.0.1/32"]. */
   allowPrivateNetworks?: string[];
@@ -50,14 +51,21 @@ export interface GatewayOptions {
   allowedOrigins?: string[];
   limits?: Partial<Limits>;
   clock?: Clock;
-  store?: ConfigStore;
+  /** Configuration records: an open store, or where to open one (`memory` default, `sqlite` in a folder, `postgres` by URL). */
+  store?: ConfigStore | StorageConfig;
+  /** The shared edge token store: an open one, or a Redis URL; in-process when omitted. */
+  edge?: EdgeStore | { redisUrl: string };
+  /** Retention the purge job enforces (defaults: metadata 30 days, audit 365 days, as in the example policy). */
+  retention?: Partial<Retention>;
+  /** Write the access log as day files in this folder (deleted after the metadata retention) instead of `log`. */
+  logDir?: string;
   /** Where access-log lines go: 'stdout' (default), 'none', or a function receiving batches of JSON lines. */
   log?: LogSink | 'stdout' | 'none';
   /** How often the purge job deletes expired/revoked server records. Default 60 s. */
   purgeIntervalMs?: number;
   /** How long a token stays in the in-memory token store before being re-read from the store. Default 30 s. */
   tokenCacheTtlMs?: number;
-  /** Upper bound on expires_at - now at creation. Default 366 days. */
+  /** Upper bound on expires_at - now at creation. Default 365 days (the example policy's max_lifetime_days). */
   maxServerLifetimeMs?: number;
   /** Called with internal errors (never with payloads); default writes the error name to stderr. */
   onError?: (err: unknown) => void;
@@ -69,7 +77,10 @@ export interface Gateway {
   readonly port: number;
   readonly provisioner: Provisioner;
   readonly store: ConfigStore;
+  readonly edge: EdgeStore;
   readonly registry: Registry;
+  /** The request -> response core: `await gateway.app.request('/healthz')` answers in-process, without a socket. */
+  readonly app: App;
   /** The MCP endpoint for a token. */
   mcpUrl(token: string): string;
   /** Flushes pending access-log lines now. */
@@ -79,8 +90,6 @@ export interface Gateway {
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
-/** Logged status for a request whose body never completed (nginx's convention); nothing is sent. */
-const CLIENT_CLOSED = 499;
 
 function resolveIntegration(src: IntegrationSource): Integration {
   if ('tools' in src) return src;
@@ -95,13 +104,55 @@ function defaultOnError(err: unknown): void {
   process.stderr.write(`gateway internal error: ${name}${typeof code === 'string' ? ' ' + code : ''}\n`);
 }
 
+const key = (k: Buffer | string, what: string): Buffer => (typeof k === 'string' ? parseKey(k, what) : k);
+
+function isStore(s: ConfigStore | StorageConfig): s is ConfigStore {
+  return typeof (s as ConfigStore).putServer === 'function';
+}
+
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const clock = options.clock ?? systemClock;
-  const store = options.store ?? new MemoryStore();
   const onError = options.onError ?? defaultOnError;
-  const hmacKey = options.hmacKey === undefined ? randomBytes(32) : typeof options.hmacKey === 'string' ? parseKey(options.hmacKey, 'hmacKey') : options.hmacKey;
-  const hasher = new TokenHasher(hmacKey);
+  const owned: Array<() => Promise<void>> = [];
+  const store = options.store === undefined || !isStore(options.store) ? await openStore(options.store ?? { kind: 'memory' }) : options.store;
+  if (options.store === undefined || !isStore(options.store)) owned.push(() => store.close());
+  try {
+    if (store.persistent && (options.hmacKey === undefined || options.encryptionKey === undefined)) {
+      throw new GatewayError(
+        500,
+        'config',
+        `the ${store.kind} store keeps servers and credentials across restarts, so it needs fixed keys: set GATEWAY_HMAC_KEY and GATEWAY_ENCRYPTION_KEY ` +
+          '(each 32 random bytes as hex, e.g. `openssl rand -hex 32`), or GATEWAY_STORE=memory for a gateway that forgets everything on exit',
+      );
+    }
+    return await start(options, limits, clock, onError, store, owned);
+  } catch (err) {
+    for (const close of owned) await close().catch(() => {});
+    throw err;
+  }
+}
+
+async function start(
+  options: GatewayOptions,
+  limits: Limits,
+  clock: Clock,
+  onError: (err: unknown) => void,
+  store: ConfigStore,
+  owned: Array<() => Promise<void>>,
+): Promise<Gateway> {
+  const hasher = new TokenHasher(options.hmacKey === undefined ? randomBytes(32) : key(options.hmacKey, 'hmacKey'));
+  const sealer = new Sealer(
+    options.encryptionKey === undefined ? randomBytes(32) : key(options.encryptionKey, 'encryptionKey'),
+    (options.previousEncryptionKeys ?? []).map((k) => key(k, 'previousEncryptionKeys')),
+  );
+  let edge: EdgeStore;
+  if (options.edge === undefined) edge = new LocalEdge();
+  else if ('redisUrl' in options.edge) {
+    const redis = await RedisEdge.connect(options.edge.redisUrl);
+    owned.push(() => redis.close());
+    edge = redis;
+  } else edge = options.edge;
   const policy = new AddressPolicy(options.allowPrivateNetworks ?? []);
   const upstreams = new Upstreams({
     timeoutMs: limits.upstreamTimeoutMs,
@@ -116,227 +167,52 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     upstreams.poolFor(integration);
     integrations.set(integration.name, integration);
   }
-  const sink = options.log === undefined || options.log === 'stdout' ? stdoutSink : options.log === 'none' ? nullSink : options.log;
+  const sink: LogSink =
+    options.logDir !== undefined
+      ? directorySink(options.logDir, () => clock.now())
+      : options.log === undefined || options.log === 'stdout'
+        ? stdoutSink
+        : options.log === 'none'
+          ? nullSink
+          : options.log;
   const log = new AccessLog(sink);
-  const registry = new Registry({ store, hasher, clock, integrations, upstreams, cacheTtlMs: options.tokenCacheTtlMs ?? 30_000 });
+  const registry = new Registry({ store, edge, sealer, hasher, clock, integrations, upstreams, cacheTtlMs: options.tokenCacheTtlMs ?? 30_000 });
 
   let baseUrl = '';
   const publicUrl = options.publicUrl?.replace(/\/+$/, '');
   const mcpUrl = (token: string): string => (publicUrl ?? baseUrl) + '/mcp/' + token;
+  const logDir = options.logDir;
   const provisioner = new Provisioner({
     store,
+    edge,
+    sealer,
     hasher,
     clock,
     registry,
     integrations,
     mcpUrl,
     maxLifetimeMs: options.maxServerLifetimeMs ?? MAX_LIFETIME_DEFAULT_MS,
+    retention: { ...DEFAULT_RETENTION, ...options.retention },
+    ...(logDir === undefined ? {} : { purgeMetadata: (before: number) => purgeLogFiles(logDir, before) }),
   });
-  const admin = new AdminApi(provisioner, hasher, options.adminKey, limits.maxBodyBytes);
+  const adminKeys: AdminKey[] = [...(options.adminKey ? [{ role: 'owner' as const, key: options.adminKey }] : []), ...(options.adminKeys ?? [])];
+  const admin = new AdminApi({ provisioner, store, keys: new AdminKeys(hasher, adminKeys), clock, maxBodyBytes: limits.maxBodyBytes, onError });
 
-  let allowAnyHost = false;
-  const allowedHosts = new Set<string>();
-  const allowedOrigins = new Set<string>(options.allowedOrigins ?? []);
+  const hostPolicy: HostPolicy = { anyHost: false, hosts: new Set(), origins: new Set(options.allowedOrigins ?? []) };
   let closing = false;
-
-  /** Per-request metadata: exactly what the access log records, nothing from the payload. */
-  interface Ctx {
-    requestId: string;
-    status: number;
-    tenant: string | null;
-    tool: string | null;
-    method: string | null;
-  }
-
-  // ---- response helpers -------------------------------------------------------------------------
-
-  // Headers go in one writeHead object (no setHeader), with an explicit content-length so responses are not chunked.
-  const refuse = (res: ServerResponse, ctx: Ctx, r: Refusal): number => {
-    const headers: Record<string, string | number> = { ...r.headers, 'content-length': r.body.length, 'x-request-id': ctx.requestId };
-    if (closing) headers.connection = 'close';
-    res.writeHead(r.status, headers);
-    res.end(r.body);
-    return r.status;
-  };
-
-  const sendJson = (res: ServerResponse, ctx: Ctx, status: number, body: string, extra?: Record<string, string>): number => {
-    const headers: Record<string, string | number> = {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(body),
-      'x-request-id': ctx.requestId,
-    };
-    if (closing) headers.connection = 'close';
-    if (extra !== undefined) Object.assign(headers, extra);
-    res.writeHead(status, headers);
-    res.end(body);
-    return status;
-  };
-
-  const sendBytes = (res: ServerResponse, ctx: Ctx, body: Buffer): number => {
-    const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': body.length, 'x-request-id': ctx.requestId };
-    if (closing) headers.connection = 'close';
-    res.writeHead(200, headers);
-    res.end(body);
-    return 200;
-  };
-
-  const accepted = (res: ServerResponse, ctx: Ctx): number => {
-    res.writeHead(202, closing ? { 'x-request-id': ctx.requestId, connection: 'close' } : { 'x-request-id': ctx.requestId });
-    res.end();
-    return 202;
-  };
-
-  // ---- MCP endpoint -----------------------------------------------------------------------------
-
-  const callTool = async (res: ServerResponse, live: LiveServer, idJson: string, params: Record<string, unknown> | undefined, ctx: Ctx): Promise<number> => {
-    const name = params?.name;
-    const args = params?.arguments ?? {};
-    if (typeof name !== 'string' || typeof args !== 'object' || args === null || Array.isArray(args)) {
-      return sendJson(res, ctx, 200, errorResponse(idJson, RPC.invalidParams, 'Invalid params: tools/call needs a string name and an object of arguments'));
-    }
-    const tool = live.tools.get(name);
-    // Filtered and nonexistent tools get the same answer, and the caller's name is not echoed.
-    if (tool === undefined) return sendJson(res, ctx, 200, errorResponse(idJson, RPC.invalidParams, 'Unknown tool'));
-    ctx.tool = tool.name;
-    const request = buildUpstreamRequest(live.integration, tool, args as Record<string, unknown>);
-    if ('error' in request) return sendJson(res, ctx, 200, resultResponse(idJson, toolError(request.error)));
-    const outcome = await upstreams.call(
-      live.pool,
-      tool.method,
-      request.path,
-      request.body === null ? live.headers : live.headersWithBody,
-      request.body,
-    );
-    switch (outcome.kind) {
-      case 'ok': {
-        const info = parseRateLimit(outcome.headers, clock.now());
-        return sendJson(res, ctx, 200, resultResponse(idJson, toolSuccess(outcome.body, outcome.status)), isEmpty(info) ? undefined : renderRateLimitHeaders(info));
-      }
-      case 'rate-limited': {
-        const info = completeFor429(parseRateLimit(outcome.headers, clock.now()));
-        const data = rateLimitErrorData(info);
-        const body = errorResponse(idJson, RPC.upstreamRateLimited, 'Upstream rate limit exceeded', Object.keys(data).length > 0 ? data : undefined);
-        return sendJson(res, ctx, 429, body, renderRateLimitHeaders(info));
-      }
-      case 'http-error': {
-        const info = parseRateLimit(outcome.headers, clock.now());
-        return sendJson(res, ctx, 200, resultResponse(idJson, toolUpstreamError(outcome.status, outcome.body)), isEmpty(info) ? undefined : renderRateLimitHeaders(info));
-      }
-      case 'failure':
-        return sendJson(res, ctx, 200, resultResponse(idJson, toolError(outcome.message)));
-    }
-  };
-
-  const handleMcp = async (req: IncomingMessage, res: ServerResponse, url: string, ctx: Ctx): Promise<number> => {
-    if (req.method !== 'POST') return refuse(res, ctx, REFUSALS.methodNotAllowed);
-    const q = url.indexOf('?');
-    const token = q < 0 ? url.slice(5) : url.slice(5, q);
-    const resolved = registry.resolve(token);
-    const live = resolved instanceof Promise ? await resolved : resolved;
-    if (live === undefined) return refuse(res, ctx, REFUSALS.unauthorized);
-    if (live.requireApiToken) {
-      const auth = req.headers.authorization;
-      if (auth === undefined || !auth.startsWith('Bearer ') || !registry.checkApiToken(live, auth.slice(7))) return refuse(res, ctx, REFUSALS.unauthorized);
-    }
-    ctx.tenant = live.tenant;
-    const version = req.headers['mcp-protocol-version'];
-    if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version as string)) return refuse(res, ctx, REFUSALS.unsupportedProtocolVersion);
-    const ct = req.headers['content-type'];
-    if (ct === undefined || !ct.startsWith('application/json')) return refuse(res, ctx, REFUSALS.unsupportedMediaType);
-    const accept = req.headers.accept;
-    if (accept !== undefined && !accept.includes('application/json') && !accept.includes('*/*') && !accept.includes('application/*')) {
-      return refuse(res, ctx, REFUSALS.notAcceptable);
-    }
-    const body = await readBody(req, limits.maxBodyBytes);
-    if (body === TOO_LARGE) return refuse(res, ctx, REFUSALS.payloadTooLarge);
-    if (body === INCOMPLETE) {
-      res.destroy();
-      return CLIENT_CLOSED;
-    }
-    const msg = parseMessage(body);
-    if ('status' in msg) return refuse(res, ctx, msg);
-    if (msg.kind !== 'request') {
-      if (msg.kind === 'notification') ctx.method = KNOWN_METHODS.has(msg.method) ? msg.method : 'notification';
-      return accepted(res, ctx);
-    }
-    const { idJson, method, params } = msg;
-    ctx.method = KNOWN_METHODS.has(method) ? method : 'unknown';
-    if (!msg.paramsValid) return sendJson(res, ctx, 200, errorResponse(idJson, RPC.invalidParams, 'Invalid params: params must be an object'));
-    switch (method) {
-      case 'tools/call':
-        return callTool(res, live, idJson, params, ctx);
-      case 'tools/list':
-        return sendBytes(res, ctx, Buffer.concat([RESPONSE_HEAD, Buffer.from(idJson), live.toolsListTail]));
-      case 'ping':
-        return sendJson(res, ctx, 200, resultResponse(idJson, '{}'));
-      case 'initialize': {
-        if (params === undefined || typeof params.protocolVersion !== 'string' || typeof params.capabilities !== 'object' || params.capabilities === null) {
-          return sendJson(res, ctx, 200, errorResponse(idJson, RPC.invalidParams, 'Invalid params: initialize needs protocolVersion and capabilities'));
-        }
-        return sendJson(res, ctx, 200, resultResponse(idJson, initializeResult(negotiateVersion(params.protocolVersion), live.name)));
-      }
-      default:
-        return sendJson(res, ctx, 200, errorResponse(idJson, RPC.methodNotFound, 'Method not found'));
-    }
-  };
-
-  // ---- routing ----------------------------------------------------------------------------------
-
-  const hostAllowed = (req: IncomingMessage): boolean => {
-    if (!allowAnyHost) {
-      const host = req.headers.host;
-      if (host === undefined || !(allowedHosts.has(host) || allowedHosts.has(host.toLowerCase()))) return false;
-    }
-    const origin = req.headers.origin;
-    return origin === undefined || allowedOrigins.has(origin) || allowedOrigins.has(origin.toLowerCase());
-  };
-
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const started = performance.now();
-    const ctx: Ctx = { requestId: randomUUID(), status: 0, tenant: null, tool: null, method: null };
-    const url = req.url ?? '/';
-    try {
-      if (!hostAllowed(req)) ctx.status = refuse(res, ctx, REFUSALS.forbidden);
-      else if (url.startsWith('/mcp/')) ctx.status = await handleMcp(req, res, url, ctx);
-      else if (url.startsWith('/admin/')) {
-        const q = url.indexOf('?');
-        ctx.method = 'admin';
-        res.setHeader('x-request-id', ctx.requestId);
-        ctx.status = await admin.handle(req, res, q < 0 ? url : url.slice(0, q), new URLSearchParams(q < 0 ? '' : url.slice(q + 1)));
-      } else if (url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-        ctx.status = closing ? 503 : 200;
-        res.writeHead(ctx.status, { 'content-type': 'text/plain', 'x-request-id': ctx.requestId });
-        res.end(closing ? 'closing' : 'ok');
-      } else ctx.status = refuse(res, ctx, REFUSALS.notFound);
-    } catch (err) {
-      onError(err);
-      ctx.status = res.headersSent ? res.statusCode : refuse(res, ctx, REFUSALS.internalError);
-      if (!res.writableEnded) res.end();
-    }
-    log.record(clock.now(), ctx.tenant, ctx.tool, ctx.method, ctx.status, performance.now() - started, ctx.requestId);
-  };
-
-  const server = createServer(
-    {
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      keepAliveTimeout: limits.keepAliveTimeoutMs,
-      maxHeaderSize: limits.maxHeaderBytes,
-      // Node checks header/request timeouts on this interval; keep it well under the timeouts themselves.
-      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4))),
-      noDelay: true,
-    },
-    (req, res) => {
-      void handle(req, res);
-    },
-  );
-  server.timeout = limits.idleTimeoutMs;
-  server.on('timeout', (socket) => socket.destroy());
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable) return socket.destroy();
-    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+  const app = createApp({
+    registry,
+    upstreams,
+    admin,
+    log,
+    clock,
+    limits,
+    hostPolicy,
+    audit: (event) => void store.appendAudit(event).catch(onError),
+    onError,
+    closing: () => closing,
   });
+  const server = createNodeServer(app, { limits, log, clock, onError, closing: () => closing });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -349,21 +225,24 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   baseUrl = `http://${hostForUrl}:${address.port}`;
 
-  if (options.allowedHosts === '*') allowAnyHost = true;
+  const allowedHosts = hostPolicy.hosts;
+  if (options.allowedHosts === '*') hostPolicy.anyHost = true;
   else if (options.allowedHosts !== undefined) for (const h of options.allowedHosts) allowedHosts.add(h.toLowerCase());
   else {
     const bound = options.host ?? '127.0.0.1';
     if (LOOPBACK_HOSTS.has(bound)) for (const h of ['127.0.0.1', 'localhost', '[::1]']) allowedHosts.add(`${h}:${address.port}`);
-    else if (publicUrl === undefined) allowAnyHost = true;
+    else if (publicUrl === undefined) hostPolicy.anyHost = true;
     else allowedHosts.add(`${hostForUrl}:${address.port}`);
     if (publicUrl !== undefined) allowedHosts.add(new URL(publicUrl).host);
   }
+  // In-process requests (app.request) carry Host 127.0.0.1 by default.
+  if (LOOPBACK_HOSTS.has(options.host ?? '127.0.0.1')) allowedHosts.add('127.0.0.1');
   if (options.allowedOrigins === undefined) {
     for (const h of allowedHosts) {
-      allowedOrigins.add(`http://${h}`);
-      allowedOrigins.add(`https://${h}`);
+      hostPolicy.origins.add(`http://${h}`);
+      hostPolicy.origins.add(`https://${h}`);
     }
-    if (publicUrl !== undefined) allowedOrigins.add(new URL(publicUrl).origin);
+    if (publicUrl !== undefined) hostPolicy.origins.add(new URL(publicUrl).origin);
   }
 
   const stopPurge = startPurgeJob(clock, options.purgeIntervalMs ?? 60_000, () => provisioner.purge(), onError);
@@ -386,9 +265,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // After a forced cut, handlers may still await upstream calls whose callers are gone: abort them.
       await upstreams.close(forced);
       log.flush();
+      for (const c of owned.reverse()) await c().catch(onError);
     })();
     return closed;
   };
 
-  return { url: baseUrl, port: address.port, provisioner, store, registry, mcpUrl, flushLog: () => log.flush(), close };
+  return { url: baseUrl, port: address.port, provisioner, store, edge, registry, app, mcpUrl, flushLog: () => log.flush(), close };
 }

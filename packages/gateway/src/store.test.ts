@@ -33,7 +33,7 @@ describe('MemoryStore', () => {
     await store.putServer(server('live', 1000));
     await store.putServer(server('revoked', 1000));
     await store.revokeServer('revoked', 50);
-    expect((await store.purgeServers(100)).sort()).toEqual(['old', 'revoked']);
+    expect((await store.purge({ now: 100, auditBefore: 0 })).servers.sort()).toEqual(['old', 'revoked']);
     expect((await store.listServers()).map((s) => s.id)).toEqual(['live']);
     expect(await store.findServerByTokenHash('h-old')).toBeUndefined();
   });

@@ -1,4 +1,6 @@
-/** Configuration storage behind a small async interface (so a shared store can back several gateway instances), with the in-process MemoryStore as default; it holds token hashes, never tokens or payloads. */
+/** Configuration storage behind one async interface (connections, servers, the audit chain, the purge), implemented in-process by MemoryStore and by the SQL stores; it holds token hashes and sealed credentials, never tokens, plain credentials or payloads. */
+
+import { chainHash, GENESIS_HASH, type AuditEvent, type AuditRecord } from './audit.ts';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -7,14 +9,17 @@ export interface ConnectionRecord {
   id: string;
   tenant: string;
   integration: string;
-  /** The tenant's own upstream secret; sent upstream, never returned by the API. */
-  credential: string;
+  /** The tenant's upstream secret, sealed with AES-256-GCM (see sealing.ts); never returned by the API. */
+  credential_sealed: string;
   created_at: number;
 }
 
 export interface ServerConfig {
-  /** HTTP methods of operations this server exposes; only safe methods means read-only. */
-  methods: HttpMethod[];
+  /**
+   * Which operations the server exposes: HTTP methods (`GET`…), `read`, `write`, or named operations (`list`, `get`,
+   * a tool name). Only safe methods and `read` means read-only.
+   */
+  methods: string[];
   /** Operations must carry at least one of these tags; empty means no tag filter. */
   tags: string[];
   require_api_token_auth: boolean;
@@ -37,25 +42,68 @@ export interface ServerRecord {
   revoked_at: number | null;
 }
 
+export interface ServerFilter {
+  tenant?: string;
+  connection_id?: string;
+}
+
+/** What one purge run removes: records older than these instants. */
+export interface PurgeCutoffs {
+  /** Servers that expired or were revoked at or before this instant. */
+  now: number;
+  /** Audit records at or before this instant (retention). */
+  auditBefore: number;
+}
+
+export interface PurgeResult {
+  servers: string[];
+  audit: number;
+}
+
+/** Where the audit chain starts after retention deleted its oldest records: the last deleted id and hash. */
+export interface AuditAnchor {
+  after_id: number;
+  hash: string;
+}
+
 export interface ConfigStore {
+  /** A short name for messages and measurements: memory, sqlite, postgres. */
+  readonly kind: string;
+  /** True when records outlive the process (start-up then requires fixed keys). */
+  readonly persistent: boolean;
   putConnection(record: ConnectionRecord): Promise<void>;
   getConnection(id: string): Promise<ConnectionRecord | undefined>;
   listConnections(): Promise<ConnectionRecord[]>;
+  /** Replaces sealed credentials (key rotation); returns how many rows changed. */
+  resealConnections(reseal: (record: ConnectionRecord) => string | null): Promise<number>;
   putServer(record: ServerRecord): Promise<void>;
   getServer(id: string): Promise<ServerRecord | undefined>;
   findServerByTokenHash(tokenHash: string): Promise<ServerRecord | undefined>;
-  listServers(filter?: { tenant?: string; connection_id?: string }): Promise<ServerRecord[]>;
+  listServers(filter?: ServerFilter): Promise<ServerRecord[]>;
   /** Marks a server revoked; returns the updated record, or undefined if there is none. */
   revokeServer(id: string, at: number): Promise<ServerRecord | undefined>;
-  /** Deletes server records that expired or were revoked at or before `now`; returns their ids. */
-  purgeServers(now: number): Promise<string[]>;
+  /**
+   * Deletes expired and revoked servers and audit records past retention, under a lock held by one instance at a time;
+   * null when another instance holds it.
+   */
+  purge(cutoffs: PurgeCutoffs): Promise<PurgeResult | null>;
+  /** Appends one event to the hash chain (id and hashes assigned under a lock, so concurrent instances keep one chain). */
+  appendAudit(event: AuditEvent): Promise<AuditRecord>;
+  /** Audit records in id order, optionally only those at or after `since` (epoch ms). */
+  listAudit(since?: number): Promise<AuditRecord[]>;
+  auditAnchor(): Promise<AuditAnchor | null>;
+  close(): Promise<void>;
 }
 
 /** In-process store. Returns copies so callers cannot mutate what is stored. */
 export class MemoryStore implements ConfigStore {
+  readonly kind = 'memory';
+  readonly persistent = false;
   readonly #connections = new Map<string, ConnectionRecord>();
   readonly #servers = new Map<string, ServerRecord>();
   readonly #byTokenHash = new Map<string, string>();
+  #audit: AuditRecord[] = [];
+  #anchor: AuditAnchor | null = null;
 
   async putConnection(record: ConnectionRecord): Promise<void> {
     this.#connections.set(record.id, structuredClone(record));
@@ -68,6 +116,18 @@ export class MemoryStore implements ConfigStore {
 
   async listConnections(): Promise<ConnectionRecord[]> {
     return [...this.#connections.values()].map((r) => structuredClone(r));
+  }
+
+  async resealConnections(reseal: (record: ConnectionRecord) => string | null): Promise<number> {
+    let n = 0;
+    for (const r of this.#connections.values()) {
+      const sealed = reseal(structuredClone(r));
+      if (sealed !== null) {
+        r.credential_sealed = sealed;
+        n++;
+      }
+    }
+    return n;
   }
 
   async putServer(record: ServerRecord): Promise<void> {
@@ -88,7 +148,7 @@ export class MemoryStore implements ConfigStore {
     return r && structuredClone(r);
   }
 
-  async listServers(filter: { tenant?: string; connection_id?: string } = {}): Promise<ServerRecord[]> {
+  async listServers(filter: ServerFilter = {}): Promise<ServerRecord[]> {
     const out: ServerRecord[] = [];
     for (const r of this.#servers.values()) {
       if (filter.tenant !== undefined && r.tenant !== filter.tenant) continue;
@@ -105,15 +165,42 @@ export class MemoryStore implements ConfigStore {
     return structuredClone(r);
   }
 
-  async purgeServers(now: number): Promise<string[]> {
-    const purged: string[] = [];
+  async purge(cutoffs: PurgeCutoffs): Promise<PurgeResult> {
+    const servers: string[] = [];
     for (const [id, r] of this.#servers) {
-      if (r.expires_at <= now || (r.revoked_at !== null && r.revoked_at <= now)) {
+      if (r.expires_at <= cutoffs.now || (r.revoked_at !== null && r.revoked_at <= cutoffs.now)) {
         this.#servers.delete(id);
         this.#byTokenHash.delete(r.token_hash);
-        purged.push(id);
+        servers.push(id);
       }
     }
-    return purged;
+    const keep = this.#audit.findIndex((r) => r.at > cutoffs.auditBefore);
+    const drop = keep < 0 ? this.#audit.length : keep;
+    if (drop > 0) {
+      const last = this.#audit[drop - 1]!;
+      this.#anchor = { after_id: last.id, hash: last.hash };
+      this.#audit = this.#audit.slice(drop);
+    }
+    return { servers, audit: drop };
   }
+
+  async appendAudit(event: AuditEvent): Promise<AuditRecord> {
+    const last = this.#audit.at(-1);
+    const id = (last?.id ?? this.#anchor?.after_id ?? 0) + 1;
+    const prev_hash = last?.hash ?? this.#anchor?.hash ?? GENESIS_HASH;
+    const record: AuditRecord = { id, ...event, prev_hash, hash: '' };
+    record.hash = chainHash(record);
+    this.#audit.push(record);
+    return structuredClone(record);
+  }
+
+  async listAudit(since?: number): Promise<AuditRecord[]> {
+    return this.#audit.filter((r) => since === undefined || r.at >= since).map((r) => structuredClone(r));
+  }
+
+  async auditAnchor(): Promise<AuditAnchor | null> {
+    return this.#anchor && { ...this.#anchor };
+  }
+
+  async close(): Promise<void> {}
 }

@@ -42,6 +42,11 @@ export class TokenIndex<V> {
     this.#map.delete(key);
   }
 
+  /** Drops every entry (the heap's items then find nothing to evict). */
+  clear(): void {
+    this.#map.clear();
+  }
+
   /** Removes every entry whose value matches (used by revocation, which knows the server id, not the token). */
   deleteWhere(match: (value: V) => boolean): void {
     for (const [k, v] of this.#map) if (match(v)) this.#map.delete(k);
