@@ -1,13 +1,8 @@
-/** Astro config for the SLA & security page: static output, MDX prose, styles inlined so / is a single request. */
-import mdx from '@astrojs/mdx';
+/**
+ * The example project used through Astro directly (`npx astro build`), the way a vendor adds slapage to an Astro site
+ * they already have. `slapage build` needs no Astro config at all: it runs the same integration itself.
+ */
 import { defineConfig } from 'astro/config';
+import slapage from './src/build/integration.ts';
 
-export default defineConfig({
-  output: 'static',
-  integrations: [mdx()],
-  trailingSlash: 'ignore',
-  build: { format: 'directory', inlineStylesheets: 'always' },
-  devToolbar: { enabled: false },
-  // No client JavaScript anywhere: prefetch and view transitions stay off.
-  prefetch: false,
-});
+export default defineConfig({ integrations: [slapage()] });

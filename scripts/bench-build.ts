@@ -32,7 +32,7 @@ function time(run: () => void): number {
 function siteBuild(policy: string, out: string): { ms: number; timings: string } {
   let stderr = '';
   const ms = time(() => {
-    const run = spawnSync(process.execPath, ['scripts/build.ts', '--policy', policy, '--out', out, '--timings'], { cwd: ROOT, env, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['src/cli/main.ts', 'build', '--policy', policy, '--out', out, '--timings'], { cwd: ROOT, env, encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`npm run build failed (${run.status}):\n${run.stderr}`);
     stderr = run.stderr;
   });

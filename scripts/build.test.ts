@@ -28,7 +28,7 @@ function runNode(args: string[], env: Record<string, string> = {}): Promise<Run>
   });
 }
 
-const build = (policy: string, out: string) => runNode(['scripts/build.ts', '--policy', policy, '--out', out]);
+const build = (policy: string, out: string) => runNode(['src/cli/main.ts', 'build', '--policy', policy, '--out', out]);
 
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })

@@ -16,7 +16,7 @@ const latencySection = (html: string) => html.slice(html.indexOf('id="latency"')
 beforeAll(
   () =>
     new Promise<void>((done, fail) => {
-      execFile(process.execPath, ['scripts/build.ts', '--out', out], { cwd: ROOT, maxBuffer: 1 << 24 }, (error, stdout, stderr) => (error ? fail(new Error(stdout + stderr)) : done()));
+      execFile(process.execPath, ['src/cli/main.ts', 'build', '--out', out], { cwd: ROOT, maxBuffer: 1 << 24 }, (error, stdout, stderr) => (error ? fail(new Error(stdout + stderr)) : done()));
     }),
   180_000,
 );

@@ -6,7 +6,7 @@ import { validatePolicy } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
 import { formatProblems } from './format-problems.ts';
 
-const usage = `usage: npm run diff -- [FROM] [TO] [--policy DIR] [--format text|markdown|json]
+export const usage = `usage: slapage diff [FROM] [TO] [--policy DIR] [--format text|markdown|json]
 
 Lists what changed from version FROM to version TO, each change judged stronger, weaker or neutral
 for the customer, and whether material changes got their notice period.
@@ -14,9 +14,9 @@ FROM defaults to the version before TO; TO defaults to the latest version.
 Formats: text (default), markdown (a pull-request comment), json (the list of changes).
 Exit status: 0 printed, 1 a version does not validate, 2 usage error.`;
 
-await run(usage, () => {
+export function main(args: readonly string[]): number {
   const { values, positionals } = parse({
-    args: process.argv.slice(2),
+    args: [...args],
     allowPositionals: true,
     options: { policy: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean' } },
   });
@@ -54,4 +54,4 @@ await run(usage, () => {
   const to = validation.versions[toIndex]!;
   process.stdout.write(formatComparison(comparePolicies(from.policy, to.policy), format).trimEnd() + '\n');
   return 0;
-});
+}

@@ -8,15 +8,15 @@ import { today } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
 import { formatProblems } from './format-problems.ts';
 
-const usage = `usage: npm run new-version -- [VERSION] [--policy DIR] [--today YYYY-MM-DD]
+export const usage = `usage: slapage new-version [VERSION] [--policy DIR] [--today YYYY-MM-DD]
 
 Copies the latest version to VERSION (default: the next minor, e.g. 3.2 -> 3.3) and sets its
 version, updated (today) and effective (today + the material-change notice period) in meta.yaml.
 Exit status: 0 created, 1 the latest version has problems, 2 usage error.`;
 
-await run(usage, () => {
+export function main(args: readonly string[]): number {
   const { values, positionals } = parse({
-    args: process.argv.slice(2),
+    args: [...args],
     allowPositionals: true,
     options: { policy: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean' } },
   });
@@ -47,4 +47,4 @@ await run(usage, () => {
   }
   process.stdout.write(`created ${shown} from ${latest.version}: edit it, then open a pull request\n`);
   return 0;
-});
+}

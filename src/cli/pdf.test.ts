@@ -26,7 +26,7 @@ async function pdf(...args: string[]): Promise<{ code: number; stdout: string; s
 describe('npm run pdf', () => {
   it('writes the same bytes as the site build publishes, measurement included, for the latest and an archived version', async () => {
     const dist = join(work, 'dist-site');
-    await promisify(execFile)(process.execPath, ['scripts/build.ts', '--policy', POLICY, '--out', dist], { cwd: ROOT, maxBuffer: 1 << 24 });
+    await promisify(execFile)(process.execPath, ['src/cli/main.ts', 'build', '--policy', POLICY, '--out', dist], { cwd: ROOT, maxBuffer: 1 << 24 });
     for (const version of ['3.2', '3.0']) {
       const out = `sla-v${version}.pdf`;
       expect((await pdf('--version', version, '--out', out)).code).toBe(0);

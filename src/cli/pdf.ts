@@ -17,7 +17,7 @@ import { hasErrors, today, validatePolicy } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
 import { formatProblems, summary } from './format-problems.ts';
 
-const usage = `usage: npm run pdf -- [--version X.Y] [--out PATH] [--policy DIR]
+export const usage = `usage: slapage pdf [--version X.Y] [--out PATH] [--policy DIR]
        npm run pdf -- --nda --recipient NAME [--date YYYY-MM-DD] [--version X.Y] [--out PATH] [--policy DIR]
 
 Writes the public PDF of a version (default: the latest) to ./sla-vX.Y.pdf, or with --nda the
@@ -28,9 +28,9 @@ Exit status: 0 written, 1 invalid policy or input, 2 usage error.`;
 /** Longest recipient name: it is printed on one line of every page. */
 export const MAX_RECIPIENT_LENGTH = 80;
 
-await run(usage, async () => {
+export async function main(args: readonly string[]): Promise<number> {
   const { values } = parse({
-    args: process.argv.slice(2),
+    args: [...args],
     options: {
       policy: { type: 'string' },
       version: { type: 'string' },
@@ -75,7 +75,7 @@ await run(usage, async () => {
   const sources = [...entry.sources, { name: fileNameOf('nda'), text: version.files.nda!.text }];
   const bytes = await renderNdaPdf(entry.policy, version.nda!, sources, { recipient, date, measurement: entry.measurement });
   return write(out, bytes);
-});
+}
 
 function recipientProblems(recipient: string): Problem[] {
   const bad = (detail: string) => [argProblem('--recipient', 'pdf-recipient-invalid', { recipient, detail })];

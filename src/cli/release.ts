@@ -3,18 +3,21 @@ import { relative, sep } from 'node:path';
 import { resolvePolicyDir } from '../load/load-policy.ts';
 import { LOCK_FILE, releaseVersion } from '../load/release-lock.ts';
 import { isVersion } from '../model/version.ts';
-import { validatePolicy } from '../validate/validate.ts';
+import { releaseNoticeProblems } from '../validate/release-notice.ts';
+import { today, validatePolicy } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
 import { formatProblems } from './format-problems.ts';
 
-const usage = `usage: npm run release -- VERSION [--policy DIR]
+export const usage = `usage: slapage release VERSION [--policy DIR]
 
-Marks VERSION (e.g. 3.2) as released: its files' hashes go into ${LOCK_FILE}, and from then on
-\`npm run validate\` fails when any of them changes. Commit the lock file with the release.
+Marks VERSION (e.g. 3.2) as released today ($SLA_TODAY when set): its files' hashes and the release date go
+into ${LOCK_FILE}, and from then on \`npm run validate\` fails when any of them changes. Commit the lock file
+with the release. The notice a version gives runs from the release when that is later than its \`updated\`
+date: a release that would give too little notice is refused with the dates to set.
 Exit status: 0 released (or already released), 1 the version has problems, 2 usage error.`;
 
-await run(usage, () => {
-  const { values, positionals } = parse({ args: process.argv.slice(2), allowPositionals: true, options: { policy: { type: 'string' }, help: { type: 'boolean' } } });
+export function main(args: readonly string[]): number {
+  const { values, positionals } = parse({ args: [...args], allowPositionals: true, options: { policy: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) {
     process.stdout.write(usage + '\n');
     return 0;
@@ -28,15 +31,20 @@ await run(usage, () => {
     throw new UsageError(`there is no version ${version} in ${relative(process.cwd(), dir) || '.'}`);
   }
   // Only this version's problems (and the lock's) block its release: another draft may be mid-edit.
-  const blocking = result.problems.filter((p) => p.severity === 'error' && (inVersion(p.file, dir, version) || p.code === 'lock-invalid'));
+  const date = today();
+  const alreadyReleased = version in result.releases;
+  const blocking = [
+    ...result.problems.filter((p) => p.severity === 'error' && (inVersion(p.file, dir, version) || p.code === 'lock-invalid')),
+    ...(alreadyReleased ? [] : releaseNoticeProblems(result.versions, version, date)),
+  ];
   if (blocking.length > 0) {
     process.stdout.write(`${formatProblems(blocking, 'text')}\n\nversion ${version} is not released: fix the problems above first\n`);
     return 1;
   }
-  const status = releaseVersion(dir, version);
-  process.stdout.write(status === 'released' ? `released ${version}: commit policy/${LOCK_FILE}\n` : `${version} was already released\n`);
+  const status = releaseVersion(dir, version, date);
+  process.stdout.write(status === 'released' ? `released ${version} on ${date}: commit policy/${LOCK_FILE}\n` : `${version} was already released\n`);
   return 0;
-});
+}
 
 function inVersion(file: string, dir: string, version: string): boolean {
   const versionDir = relative(process.cwd(), `${dir}${sep}${version}`);

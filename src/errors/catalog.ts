@@ -318,6 +318,32 @@ export const catalog = {
     message: (p) => `${p.out} is inside ${p.dist}, which is published`,
     hint: () => 'write the NDA edition outside the site output, e.g. --out ./sla-nda.pdf (the default is the working directory)',
   },
+  // --- the project: slapage.config.yaml, placeholders, the built site ---
+  'todo-placeholder': {
+    title: 'Placeholder to fill in',
+    message: (p) => `${p.field}: still a placeholder: ${p.what}`,
+    hint: () => 'replace the TODO text with the real value; nothing is published while a placeholder is left',
+  },
+  'accent-contrast': {
+    title: 'Accent colour too light',
+    message: (p) => `brand.accent_color ${p.color} has a contrast of ${p.ratio}:1 on white; links need at least 4.5:1 (WCAG AA)`,
+    hint: (p) => `use ${p.suggestion} (${p.suggestionRatio}:1), the nearest shade of the same hue that passes`,
+  },
+  'logo-missing': {
+    title: 'Logo not found',
+    message: (p) => `brand.logo: ${q(p.path)} ${p.why}`,
+    hint: () => 'give the path of an SVG or PNG file relative to the project folder (where slapage.config.yaml is)',
+  },
+  'logo-invalid': {
+    title: 'Logo not usable',
+    message: (p) => `brand.logo: ${q(p.path)} ${p.why}`,
+    hint: (p) => String(p.fix),
+  },
+  'check-failed': {
+    title: 'Site check failed',
+    message: (p) => String(p.detail),
+    hint: (p) => (p.fix ? String(p.fix) : undefined),
+  },
 } as const satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof catalog;

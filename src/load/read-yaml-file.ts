@@ -33,9 +33,27 @@ export function readYamlFile(path: string, shown: string, name: string, schema: 
   if (yamlProblems.length > 0) return { source, problems: yamlProblems };
   const value: unknown = source.doc?.toJS({ maxAliasCount: 0 });
   if (value === null || value === undefined) return { source, problems: [stub.problemAtLine(1, 1, 'empty-file', { file: name })] };
+  const todos = placeholders(value);
+  const todoProblems = todos.map(({ path, what }) => source.problemAtPath(path, 'todo-placeholder', { field: path.join('.'), what }));
   const result = schema.safeParse(value, { reportInput: true });
-  if (!result.success) return { source, problems: problemsFromIssues(source, schema, value, result.error.issues) };
+  if (!result.success) {
+    // A placeholder where a number or date belongs fails the schema too; the placeholder says it better.
+    const isTodo = (path: readonly PropertyKey[]) => todos.some((t) => t.path.length === path.length && t.path.every((k, i) => k === path[i]));
+    const issues = result.error.issues.filter((issue) => !isTodo(issue.path));
+    return { source, problems: [...todoProblems, ...problemsFromIssues(source, schema, value, issues)] };
+  }
+  if (todoProblems.length > 0) return { source, problems: todoProblems };
   return { source, problems: [], value: result.data };
+}
+
+/** `slapage init` writes "TODO: what belongs here" where it cannot know the value; each is an error until filled in. */
+const TODO = /^TODO\b:?\s*/;
+
+function placeholders(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; what: string }[] {
+  if (typeof value === 'string') return TODO.test(value) ? [{ path, what: value.replace(TODO, '') || 'a value' }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => placeholders(item, [...path, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => placeholders(item, [...path, key]));
+  return [];
 }
 
 export function kilobytes(bytes: number): string {

@@ -1,5 +1,6 @@
 /** Site paths of a version's outputs, and which optional outputs exist: nothing links to a page that is not built. */
 import { pdfFileName, LATEST_PDF } from '../pdf/published.ts';
+import { withBase } from './address.ts';
 
 /** Optional outputs owned by other features; true once their page module exists in the build. */
 export interface Available {
@@ -20,19 +21,19 @@ export interface OutputLinks {
   readonly subprocessorsFeed?: string;
 }
 
-export function versionPath(version: string): string {
-  return `/v/${version}/`;
+export function versionPath(version: string, base = '/'): string {
+  return withBase(base, `/v/${version}/`);
 }
 
 /** Links for a version's page: the latest page links the unversioned outputs, archived pages their own. */
-export function outputLinks(version: string, latest: boolean, available: Available): OutputLinks {
-  const page = latest ? '/' : versionPath(version);
+export function outputLinks(version: string, latest: boolean, available: Available, base = '/'): OutputLinks {
+  const page = latest ? withBase(base, '/') : versionPath(version, base);
   return {
     page,
     json: `${page}sla.json`,
-    ...(available.pdf ? { pdf: `/${latest ? LATEST_PDF : pdfFileName(version)}` } : {}),
-    ...(available.changelog ? { changelog: '/changelog/' } : {}),
-    ...(available.changelogFeed ? { changelogFeed: '/changelog.xml' } : {}),
-    ...(available.subprocessorsFeed ? { subprocessorsFeed: '/subprocessors.xml' } : {}),
+    ...(available.pdf ? { pdf: withBase(base, latest ? LATEST_PDF : pdfFileName(version)) } : {}),
+    ...(available.changelog ? { changelog: withBase(base, '/changelog/') } : {}),
+    ...(available.changelogFeed ? { changelogFeed: withBase(base, '/changelog.xml') } : {}),
+    ...(available.subprocessorsFeed ? { subprocessorsFeed: withBase(base, '/subprocessors.xml') } : {}),
   };
 }

@@ -1,4 +1,4 @@
-/** The shape of a `policy` collection entry, and the reserved id of the entry that carries validation errors in dev. */
+/** What the pages know of one published version. */
 import type { Policy } from '../model/policy.ts';
 import type { PublicSource } from '../pdf/editions.ts';
 import type { PublishedMeasurement } from './measured-latency.ts';
@@ -15,5 +15,3 @@ export interface PolicyEntry {
   /** The committed gateway measurement this version's #latency shows (content/measurements/), if any. */
   readonly measurement?: PublishedMeasurement;
 }
-
-export const POLICY_ERROR_ID = '__policy-errors';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { measurementSchema } from '../model/measurement.ts';
 import { publicSchemas, type Policy } from '../model/policy.ts';
+import { absolute } from './address.ts';
 import type { PublishedMeasurement } from './measured-latency.ts';
 
 export const SCHEMA_PATH = '/sla.schema.json';
@@ -25,7 +26,7 @@ const measurementDocumentSchema = z.strictObject({
 /** The document: a `$schema` pointer, the version, the PDF edition when built, the policy files in page order, then the measurement when there is one. */
 export function publicModel(policy: Policy, pdf?: PdfEdition, measured?: PublishedMeasurement): Record<string, unknown> {
   const measurement = measured ? { file: measured.file, ...measured.measurement } : undefined;
-  return { $schema: new URL(SCHEMA_PATH, policy.meta.url).href, version: policy.meta.version, ...(pdf ? { pdf } : {}), ...policy, ...(measurement ? { measurement } : {}) };
+  return { $schema: absolute(policy.meta.url, SCHEMA_PATH), version: policy.meta.version, ...(pdf ? { pdf } : {}), ...policy, ...(measurement ? { measurement } : {}) };
 }
 
 /** JSON Schema (2020-12) of sla.json, derived from the same zod schemas that validate the YAML. */

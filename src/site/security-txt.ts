@@ -1,5 +1,6 @@
 /** /.well-known/security.txt (RFC 9116) from a version's meta: Contact, Expires (derived), Policy, Preferred-Languages, Canonical. */
 import type { Meta } from '../model/meta.ts';
+import { absolute } from './address.ts';
 import { securityTxtExpires } from '../validate/security-txt-expiry.ts';
 
 export const SECURITY_TXT_PATH = '/.well-known/security.txt';
@@ -12,7 +13,7 @@ export function securityTxt(meta: Meta): string {
   ];
   if (meta.contacts.security_policy_url) lines.push(`Policy: ${meta.contacts.security_policy_url}`);
   if (meta.languages) lines.push(`Preferred-Languages: ${meta.languages.join(', ')}`);
-  lines.push(`Canonical: ${new URL(SECURITY_TXT_PATH, meta.url).href}`);
+  lines.push(`Canonical: ${absolute(meta.url, SECURITY_TXT_PATH)}`);
   return lines.join('\n') + '\n';
 }
 

@@ -1,10 +1,11 @@
 /** The body of a version's sla.json: its public model plus its PDF edition's URL and SHA-256 when PDFs are built. */
 import { pdfFileName, publicPdfSha256 } from '../pdf/published.ts';
+import { absolute } from './address.ts';
 import { available } from './available.ts';
 import type { PolicyEntry } from './policy-entry.ts';
 import { jsonText, publicModel } from './public-model.ts';
 
 export async function slaJson(entry: PolicyEntry): Promise<Response> {
-  const pdf = available.pdf ? { url: new URL(pdfFileName(entry.version), entry.policy.meta.url).href, sha256: await publicPdfSha256(entry) } : undefined;
+  const pdf = available.pdf ? { url: absolute(entry.policy.meta.url, pdfFileName(entry.version)), sha256: await publicPdfSha256(entry) } : undefined;
   return new Response(jsonText(publicModel(entry.policy, pdf, entry.measurement)), { headers: { 'Content-Type': 'application/json' } });
 }

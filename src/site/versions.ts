@@ -1,20 +1,13 @@
-/** The validated versions for pages, oldest first, read from the content layer (the only Astro-bound module in src/site). */
-import { getCollection } from 'astro:content';
-import type { Problem } from '../errors/catalog.ts';
+/** The validated versions for pages, oldest first, from the project the integration names (the only Astro-bound module in src/site). */
+import { site } from 'virtual:slapage/site';
 import { PolicyValidationError } from './policy-error.ts';
-import { POLICY_ERROR_ID, type PolicyEntry } from './policy-entry.ts';
+import type { PolicyEntry } from './policy-entry.ts';
+import { siteData } from './site-data.ts';
 
 export async function policyVersions(): Promise<PolicyEntry[]> {
-  // Typed here rather than by generated types, so a clean checkout typechecks before `astro sync`.
-  const entries: { id: string; data: unknown }[] = await getCollection('policy');
-  const failed = entries.find((entry) => entry.id === POLICY_ERROR_ID);
-  if (failed) {
-    const { problems, versionCount } = failed.data as { problems: Problem[]; versionCount: number };
-    throw new PolicyValidationError(problems, versionCount);
-  }
-  const versions = entries.map((entry) => entry.data as PolicyEntry).sort((a, b) => a.order - b.order);
-  if (versions.length === 0) throw new Error('the policy collection is empty');
-  return versions;
+  const data = siteData(site, !import.meta.env.DEV);
+  if ('problems' in data) throw new PolicyValidationError(data.problems, data.versionCount);
+  return data.entries;
 }
 
 export async function latestVersion(): Promise<PolicyEntry> {

@@ -10,7 +10,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export function buildSite(policy: string): Promise<string> {
   const out = join(mkdtempSync(join(tmpdir(), 'site-e2e-')), 'dist');
   return new Promise((done, fail) => {
-    execFile(process.execPath, ['scripts/build.ts', '--policy', policy, '--out', out], { cwd: ROOT, maxBuffer: 1 << 24 }, (error, stdout, stderr) =>
+    execFile(process.execPath, ['src/cli/main.ts', 'build', '--policy', policy, '--out', out], { cwd: ROOT, maxBuffer: 1 << 24 }, (error, stdout, stderr) =>
       error ? fail(new Error(`build failed:\n${stdout}\n${stderr}`)) : done(out),
     );
   });

@@ -5,7 +5,7 @@
  * Each worker calls the same `publicPdf`, so the bytes are the ones an in-process render gives.
  */
 import { Worker } from 'node:worker_threads';
-import { seedPublicPdf, type PublishedVersion } from '../src/pdf/published.ts';
+import { seedPublicPdf, type PublishedVersion } from '../pdf/published.ts';
 
 /** What a worker posts back, per job, in job order. */
 export type WorkerReply = { readonly index: number; readonly bytes: Uint8Array; readonly ms: number } | { readonly index: number; readonly error: string };
@@ -28,7 +28,7 @@ export interface PdfWorkers {
 }
 
 export function startPdfWorkers(threads: number): PdfWorkers {
-  const workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(new URL('./pdf-worker.ts', import.meta.url)));
+  const workers = Array.from({ length: Math.max(1, threads) }, () => new Worker(new URL(`./pdf-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)));
   // Never keep the process alive on their account: every result that matters is awaited by the build itself.
   for (const worker of workers) worker.unref();
   let rendered = 0;

@@ -1,6 +1,6 @@
-/** Worker thread of scripts/pdf-workers.ts: renders the public PDF of each job it is sent with `publicPdf`, posting each result as it is done. */
+/** Worker thread of src/build/pdf-workers.ts: renders the public PDF of each job it is sent with `publicPdf`, posting each result as it is done. */
 import { parentPort } from 'node:worker_threads';
-import { publicPdf, type PublishedVersion } from '../src/pdf/published.ts';
+import { publicPdf, type PublishedVersion } from '../pdf/published.ts';
 import type { WorkerReply } from './pdf-workers.ts';
 
 const port = parentPort!;

@@ -1,9 +1,9 @@
 /** PDFs rendered in worker threads are the bytes `publicPdf` renders in-process, and a failing render names its version. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadPolicy } from '../src/load/load-policy.ts';
-import { renderPublicPdf } from '../src/pdf/editions.ts';
-import { published, publicPdf, type PublishedVersion } from '../src/pdf/published.ts';
-import { EXAMPLE_POLICY_DIR } from './generate-policy.ts';
+import { loadPolicy } from '../load/load-policy.ts';
+import { renderPublicPdf } from '../pdf/editions.ts';
+import { published, publicPdf, type PublishedVersion } from '../pdf/published.ts';
+import { EXAMPLE_POLICY_DIR } from '../../scripts/generate-policy.ts';
 import { startPdfWorkers } from './pdf-workers.ts';
 
 const workers = startPdfWorkers(2);

@@ -1,0 +1,131 @@
+/**
+ * The site build: validate the project (the same report as `slapage validate`; nothing touched on errors), run Astro
+ * with the slapage integration into a private folder, check the output (every page present, the anchor contract),
+ * then swap it into place, so the previous output survives any failure.
+ */
+import module from 'node:module';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import type { Problem } from '../errors/catalog.ts';
+import { formatProblems, summary } from '../cli/format-problems.ts';
+import type { ProjectPaths } from '../load/project.ts';
+import { readLock } from '../load/release-lock.ts';
+import { compareVersions, isVersion } from '../model/version.ts';
+import { anchorIds, checkAnchorContract, type RenderedPage } from '../site/anchors.ts';
+import { handOffValidation } from '../site/build-handoff.ts';
+import { policyEntries } from '../site/policy-entries.ts';
+import { hasErrors } from '../validate/validate.ts';
+import { validateProject } from '../validate/validate-project.ts';
+import slapage from './integration.ts';
+import { startPdfWorkers } from './pdf-workers.ts';
+
+export interface BuildOptions {
+  readonly paths: ProjectPaths;
+  /** The output folder (absolute). */
+  readonly out: string;
+  /** Publish drafts too (pull-request previews). */
+  readonly drafts: boolean;
+  /** Where progress lines (timings) go; none by default. */
+  readonly report?: (line: string) => void;
+}
+
+/** Where an anchor-contract problem is fixed: the section list with its aliases. */
+const SECTIONS_FILE = 'src/model/sections.ts';
+
+/** Exit status: 0 built, 1 problems (the output folder is left as it was). */
+export async function buildSite({ paths, out, drafts, report = () => {} }: BuildOptions): Promise<number> {
+  // As Astro's own CLI does: most of a build's start is compiling Astro's and Vite's modules, which this caches on
+  // disk. Skipped in CI, where the cache would be written and never read.
+  if (!process.env.CI) module.enableCompileCache?.();
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // The PDFs are most of the build's work: threads load pdfkit while the policy is validated and render while Astro
+  // starts. One core stays with Astro, whose start is the longer path (two threads on two cores measured slower).
+  const pdfWorkers = startPdfWorkers(availableParallelism() - 1);
+  try {
+    const started = performance.now();
+    const { project, validation, problems } = validateProject(paths);
+    const validated = performance.now();
+    if (problems.length > 0) process.stderr.write(formatProblems(problems, 'text') + '\n\n');
+    if (!project || !validation || hasErrors(problems)) {
+      process.stderr.write(`${summary(problems, validation?.versions.length ?? 0)}\nbuild stopped: ${relative(process.cwd(), out) || out} left unchanged\n`);
+      return 1;
+    }
+    const versions = validation.versions.map((v) => v.version);
+    const entries = policyEntries(validation.versions, project.measurementsDir, { url: project.config.site.url, base: project.config.site.base });
+    pdfWorkers.render([...entries.slice(-1), ...entries.slice(0, -1)]);
+    handOffValidation(validation);
+
+    // Astro writes its prerender chunks inside the output folder only when that lies under the project (else into
+    // <root>/.astro/, shared by concurrent builds), and those chunks must resolve node_modules from the project: so
+    // the build runs into a private folder under the project, copied next to the output if that is elsewhere.
+    const inProject = !relative(project.root, dirname(out)).startsWith('..');
+    const building = inProject ? join(dirname(out), `.dist-${basename(out)}-${process.pid}`) : join(project.root, `.dist-build-${process.pid}`);
+    const staging = inProject ? building : join(dirname(out), `.dist-${basename(out)}-${process.pid}`);
+    const cache = `${building}-cache`;
+    try {
+      const { build } = await import('astro');
+      // configFile false: the integration is the whole configuration, passed explicitly. A private cache folder:
+      // concurrent builds must not share Astro's data store.
+      await build({ root: project.root, configFile: false, outDir: building, cacheDir: cache, logLevel: 'warn', integrations: [slapage({ project: project.root, policy: project.policyDir, drafts })] });
+      const built = performance.now();
+
+      assertOutputs(building, versions);
+      const anchors = anchorProblems(building, out, versions, project.policyDir);
+      if (anchors.length > 0) {
+        process.stderr.write(formatProblems(anchors, 'text') + '\n\nbuild stopped: post-build checks failed; output left unchanged\n');
+        return 1;
+      }
+      if (staging !== building) {
+        mkdirSync(dirname(out), { recursive: true });
+        cpSync(building, staging, { recursive: true });
+      }
+      swapInto(staging, out);
+      const { rendered, threads, busyMs, doneAt } = pdfWorkers.stats();
+      const ms = (from: number, to: number) => `${Math.round(to - from)} ms`;
+      report(
+        `timings: validate ${ms(started, validated)}, Astro ${ms(validated, built)}, checks and swap ${ms(built, performance.now())}; ` +
+          `${rendered} PDFs in ${threads} worker thread${threads === 1 ? '' : 's'}: ${Math.round(busyMs)} ms of rendering, the last ready ${doneAt === undefined ? 'never' : `${ms(validated, doneAt)} after validation`}`,
+      );
+    } finally {
+      for (const dir of [building, staging, cache]) rmSync(dir, { recursive: true, force: true });
+    }
+    process.stdout.write(`✓ built ${versions.length} version${versions.length === 1 ? '' : 's'} into ${relative(process.cwd(), out) || out}\n`);
+    return 0;
+  } finally {
+    await pdfWorkers.close();
+  }
+}
+
+/** Every output the page contract promises; a missing one is a defect of the engine, not of the policy. */
+function assertOutputs(dir: string, versions: readonly string[]): void {
+  const expected = ['index.html', 'sla.json', 'sla.schema.json', '.well-known/security.txt', ...versions.flatMap((v) => [`v/${v}/index.html`, `v/${v}/sla.json`])];
+  const missing = expected.filter((path) => !existsSync(join(dir, path)));
+  if (missing.length > 0) throw new Error(`the build did not produce ${missing.join(', ')}`);
+}
+
+/**
+ * Anchors of every version's page must resolve on /: those recorded in the release lock when each version was
+ * released, those of the previously published output when present, and those of this build.
+ */
+function anchorProblems(staging: string, previous: string, versions: readonly string[], policyDir: string): Problem[] {
+  const released: RenderedPage[] = Object.entries(readLock(policyDir).lock)
+    .sort(([a], [b]) => compareVersions(a, b))
+    .flatMap(([version, entry]) => (entry.anchors ? [{ version, anchors: new Set(entry.anchors) }] : []));
+  const pages = (dir: string, names: readonly string[]): RenderedPage[] =>
+    names.flatMap((version) => {
+      const file = join(dir, 'v', version, 'index.html');
+      return existsSync(file) ? [{ version, anchors: anchorIds(readFileSync(file, 'utf8')) }] : [];
+    });
+  const published = existsSync(join(previous, 'v')) ? readdirSync(join(previous, 'v')).filter(isVersion).sort(compareVersions) : [];
+  const latest = { version: versions.at(-1) ?? '', anchors: anchorIds(readFileSync(join(staging, 'index.html'), 'utf8')) };
+  return checkAnchorContract([...released, ...pages(previous, published), ...pages(staging, versions)], latest, SECTIONS_FILE);
+}
+
+/** Two renames: the old output is kept until the new one is in place, and never half-written. */
+function swapInto(staging: string, out: string): void {
+  const old = `${staging}-old`;
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(staging, out);
+  rmSync(old, { recursive: true, force: true });
+}

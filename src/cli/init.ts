@@ -1,0 +1,2 @@
+export const usage = "usage: slapage init";
+export function main(): number { return 2; }

@@ -1,0 +1,17 @@
+/** A whole project: its slapage.config.yaml (and brand files), then its policy through `validatePolicy`. Problems of both, in that order. */
+import type { Problem } from '../errors/catalog.ts';
+import { loadProject, type Project, type ProjectPaths } from '../load/project.ts';
+import { validatePolicy, type ValidateOptions, type Validation } from './validate.ts';
+
+export interface ProjectValidation {
+  /** Undefined when the config has errors. */
+  readonly project: Project | undefined;
+  readonly validation: Validation | undefined;
+  readonly problems: Problem[];
+}
+
+export function validateProject(paths: ProjectPaths, options: ValidateOptions = {}): ProjectValidation {
+  const { project, problems } = loadProject(paths);
+  const validation = validatePolicy(paths.policyDir, { measurementsDir: paths.measurementsDir, ...options });
+  return { project, validation, problems: [...problems, ...validation.problems] };
+}
