@@ -1,6 +1,7 @@
 /** `npm run conformance -w @slapage/gateway`: starts the mock upstream and a gateway, provisions a server and runs the official conformance scenarios against it. */
 
-import { MOCK_DIAGNOSTICS_PATH, startGateway, startMockUpstream } from '../src/index.ts';
+import { startGateway } from '../src/index.ts';
+import { MOCK_DIAGNOSTICS_PATH, startMockUpstream } from '../src/testing.ts';
 import { runScenarios } from './conformance-lib.ts';
 
 const mock = await startMockUpstream({ record: false });

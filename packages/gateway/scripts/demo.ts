@@ -1,7 +1,8 @@
 /** `npm run gateway:demo`: starts the mock upstream and the gateway on 127.0.0.1, provisions a read-only demo server and prints its MCP URL; runs until interrupted. */
 
 import { randomBytes } from 'node:crypto';
-import { EXAMPLE_CRM_PATH, startGateway, startMockUpstream } from '../src/index.ts';
+import { EXAMPLE_CRM_PATH, startGateway } from '../src/index.ts';
+import { startMockUpstream } from '../src/testing.ts';
 
 const UPSTREAM_CREDENTIAL = 'demo-upstream-key';
 const port = Number(process.env.GATEWAY_PORT ?? 0);

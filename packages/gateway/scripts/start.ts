@@ -1,12 +1,20 @@
-/** `npm start -w @slapage/gateway`: runs the gateway configured from GATEWAY_* environment variables until SIGINT/SIGTERM. */
+/** `npm start -w @slapage/gateway`: runs the gateway configured from GATEWAY_* environment variables until SIGINT/SIGTERM; a configuration problem is one line on stderr and exit status 2, never a stack trace. */
 
-import { optionsFromEnv, startGateway } from '../src/index.ts';
+import { GatewayError } from '../src/errors.ts';
+import { optionsFromEnv, startGateway, type Gateway } from '../src/index.ts';
 
-const options = optionsFromEnv();
-if (!options.adminKey) process.stderr.write('GATEWAY_ADMIN_KEY is not set: the provisioning API is disabled.\n');
-if (!options.hmacKey) process.stderr.write('GATEWAY_HMAC_KEY is not set: using a random key, so tokens will not survive a restart.\n');
-const gateway = await startGateway(options);
-process.stderr.write(`MCP gateway listening on ${gateway.url}\n`);
+let gateway: Gateway;
+try {
+  const options = optionsFromEnv();
+  if (!options.adminKey && !options.adminKeys) process.stderr.write('GATEWAY_ADMIN_KEY(S) is not set: the provisioning API is disabled.\n');
+  if (!options.hmacKey) process.stderr.write('GATEWAY_HMAC_KEY is not set: using a random key, so tokens will not survive a restart.\n');
+  gateway = await startGateway(options);
+} catch (err) {
+  if (!(err instanceof GatewayError)) throw err;
+  process.stderr.write(`gateway: ${err.message}\n`);
+  process.exit(2);
+}
+process.stderr.write(`MCP gateway listening on ${gateway.url} (store: ${gateway.store.kind}, edge: ${gateway.edge.kind})\n`);
 
 let stopping = false;
 const stop = async (): Promise<void> => {

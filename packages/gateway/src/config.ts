@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GatewayError } from './errors.ts';
 import type { Limits } from './limits.ts';
+import { parseAdminKeys } from './roles.ts';
 import type { GatewayOptions, IntegrationSource } from './server.ts';
+import type { StorageConfig } from './storage.ts';
 
 export const EXAMPLE_CRM_PATH = fileURLToPath(new URL('../integrations/example-crm.json', import.meta.url));
 export const MOCK_DIAGNOSTICS_PATH = fileURLToPath(new URL('../integrations/mock-diagnostics.json', import.meta.url));
@@ -37,6 +39,20 @@ const LIMIT_VARS: Array<[keyof Limits, string]> = [
   ['shutdownGraceMs', 'GATEWAY_SHUTDOWN_GRACE_MS'],
 ];
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Where configuration records live: GATEWAY_STORE, else PostgreSQL when GATEWAY_DATABASE_URL is set, else SQLite under GATEWAY_DATA_DIR. */
+export function storageFromEnv(env: Env = process.env): StorageConfig {
+  const kind = env.GATEWAY_STORE ?? (env.GATEWAY_DATABASE_URL ? 'postgres' : 'sqlite');
+  if (kind === 'memory') return { kind };
+  if (kind === 'sqlite') return { kind, dir: env.GATEWAY_DATA_DIR || './.gateway-data' };
+  if (kind === 'postgres') {
+    if (!env.GATEWAY_DATABASE_URL) throw new GatewayError(500, 'config', 'GATEWAY_STORE=postgres needs GATEWAY_DATABASE_URL=postgres://…');
+    return { kind, url: env.GATEWAY_DATABASE_URL };
+  }
+  throw new GatewayError(500, 'config', 'GATEWAY_STORE must be memory, sqlite or postgres');
+}
+
 /**
  * GATEWAY_INTEGRATIONS lists description files (default: the example CRM); GATEWAY_BASE_URL__<NAME> overrides one
  * integration's base URL, NAME being the integration name upper-cased with "-" as "_" (e.g. GATEWAY_BASE_URL__EXAMPLE_CRM).
@@ -53,7 +69,19 @@ export function optionsFromEnv(env: Env = process.env): GatewayOptions {
   options.port = int(env, 'GATEWAY_PORT') ?? 8787;
   if (env.GATEWAY_PUBLIC_URL) options.publicUrl = env.GATEWAY_PUBLIC_URL;
   if (env.GATEWAY_ADMIN_KEY) options.adminKey = env.GATEWAY_ADMIN_KEY;
+  if (env.GATEWAY_ADMIN_KEYS) options.adminKeys = parseAdminKeys(env.GATEWAY_ADMIN_KEYS);
   if (env.GATEWAY_HMAC_KEY) options.hmacKey = env.GATEWAY_HMAC_KEY;
+  if (env.GATEWAY_ENCRYPTION_KEY) options.encryptionKey = env.GATEWAY_ENCRYPTION_KEY;
+  const previous = list(env.GATEWAY_PREVIOUS_ENCRYPTION_KEYS);
+  if (previous) options.previousEncryptionKeys = previous;
+  options.store = storageFromEnv(env);
+  if (env.GATEWAY_REDIS_URL) options.edge = { redisUrl: env.GATEWAY_REDIS_URL };
+  if (env.GATEWAY_LOG_DIR) options.logDir = env.GATEWAY_LOG_DIR;
+  const lifetime = int(env, 'GATEWAY_MAX_LIFETIME_DAYS');
+  if (lifetime !== undefined) options.maxServerLifetimeMs = lifetime * DAY_MS;
+  const metadataDays = int(env, 'GATEWAY_METADATA_RETENTION_DAYS');
+  const auditDays = int(env, 'GATEWAY_AUDIT_RETENTION_DAYS');
+  options.retention = { ...(metadataDays === undefined ? {} : { metadataDays }), ...(auditDays === undefined ? {} : { auditDays }) };
   const allowPrivate = list(env.GATEWAY_ALLOW_PRIVATE_NETWORKS);
   if (allowPrivate) options.allowPrivateNetworks = allowPrivate;
   const hosts = list(env.GATEWAY_ALLOWED_HOSTS);

@@ -1,11 +1,30 @@
-/** Public API of @slapage/gateway: start the gateway and the mock upstream, provision in-process, and the pieces tests and benchmarks reuse. */
+/** Public API of @slapage/gateway: start the gateway, call it in-process, provision, open stores; the mock upstream and test services live in @slapage/gateway/testing. */
 
 export { startGateway, type Gateway, type GatewayOptions, type IntegrationSource } from './server.ts';
-export { startMockUpstream, RATE_LIMIT_DIALECTS, type MockUpstream, type MockUpstreamOptions, type RateLimitDialect } from './mock-upstream.ts';
-export { Provisioner, type CreateConnectionInput, type CreateServerInput, type CreatedServer, type ServerView, type ConnectionView } from './provisioning.ts';
-export { optionsFromEnv, EXAMPLE_CRM_PATH, MOCK_DIAGNOSTICS_PATH } from './config.ts';
+export { createApp, type App, type AppOptions } from './app.ts';
+export { coreRequest, toWebResponse, type CoreRequest, type CoreResponse, type RequestInit } from './core.ts';
+export {
+  Provisioner,
+  DEFAULT_RETENTION,
+  MAX_LIFETIME_DEFAULT_MS,
+  type CreateConnectionInput,
+  type CreateServerInput,
+  type CreatedServer,
+  type ServerView,
+  type ConnectionView,
+  type PurgeSummary,
+  type Retention,
+} from './provisioning.ts';
+export { optionsFromEnv, storageFromEnv, EXAMPLE_CRM_PATH, MOCK_DIAGNOSTICS_PATH } from './config.ts';
 export { compileIntegration, loadIntegrationFile, type Integration, type IntegrationDescription } from './integration.ts';
 export { MemoryStore, type ConfigStore, type ServerRecord, type ConnectionRecord, type ServerConfig, type HttpMethod } from './store.ts';
+export { openStore, type StorageConfig } from './storage.ts';
+export { LocalEdge, type EdgeStore } from './edge.ts';
+export { RedisEdge } from './redis-edge.ts';
+export { Sealer } from './sealing.ts';
+export { verifyChain, toCefLine, toJsonLine, type AuditRecord, type AuditEvent, type VerifyResult } from './audit.ts';
+export { ROLES, parseAdminKeys, type Role, type AdminKey } from './roles.ts';
+export { GatewayError } from './errors.ts';
 export { manualClock, systemClock, type Clock, type ManualClock } from './clock.ts';
 export { DEFAULT_LIMITS, type Limits } from './limits.ts';
 export { SUPPORTED_PROTOCOL_VERSIONS, LATEST_PROTOCOL_VERSION } from './mcp.ts';

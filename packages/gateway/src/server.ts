@@ -18,7 +18,7 @@ import { RedisEdge } from './redis-edge.ts';
 import { Registry } from './registry.ts';
 import { AdminKeys, type AdminKey } from './roles.ts';
 import { Sealer } from './sealing.ts';
-import { openStore, type StorageConfig } from './storage.ts';
+import { describe, openStore, type StorageConfig } from './storage.ts';
 import type { ConfigStore } from './store.ts';
 import { parseKey, TokenHasher } from './tokens.ts';
 import { Upstreams } from './upstream.ts';
@@ -149,7 +149,9 @@ async function start(
   let edge: EdgeStore;
   if (options.edge === undefined) edge = new LocalEdge();
   else if ('redisUrl' in options.edge) {
-    const redis = await RedisEdge.connect(options.edge.redisUrl);
+    const redis = await RedisEdge.connect(options.edge.redisUrl).catch((err: unknown) => {
+      throw new GatewayError(500, 'config', `cannot reach Redis (GATEWAY_REDIS_URL): ${describe(err)}`);
+    });
     owned.push(() => redis.close());
     edge = redis;
   } else edge = options.edge;
