@@ -110,5 +110,6 @@ export async function admin(gateway: Gateway, method: string, path: string, body
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(gateway.url + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : undefined };
+  const isJson = res.headers.get('content-type') === 'application/json';
+  return { status: res.status, headers: res.headers, text, json: text && isJson ? JSON.parse(text) : undefined };
 }

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MOCK_DIAGNOSTICS_PATH } from '../src/config.ts';
+import { startMockUpstream, type MockUpstream } from '../src/mock-upstream.ts';
+import { startGateway, type Gateway } from '../src/server.ts';
+import { startPostgres, startRedis, type TestPostgres, type TestService } from '../src/test-services.ts';
+import { ACCEPT, admin, ADMIN_KEY, callTool } from './helpers.ts';
+
+// Two gateway instances sharing PostgreSQL (configuration, audit) and Redis (edge token store), as an operator runs them.
+
+const CREDENTIAL = 'CANARY-CREDENTIAL-pg-5d81e0';
+const HMAC_KEY = randomBytes(32).toString('hex');
+const ENCRYPTION_KEY = randomBytes(32).toString('hex');
+
+let pg: TestPostgres | undefined;
+let redis: TestService | undefined;
+let mock: MockUpstream;
+let missing: string | null = null;
+const running: Gateway[] = [];
+
+async function instance(): Promise<Gateway> {
+  const g = await startGateway({
+    adminKey: ADMIN_KEY,
+    hmacKey: HMAC_KEY,
+    encryptionKey: ENCRYPTION_KEY,
+    store: { kind: 'postgres', url: pg!.url },
+    edge: { redisUrl: redis!.url },
+    integrations: [{ file: MOCK_DIAGNOSTICS_PATH, baseUrl: mock.baseUrl }],
+    allowPrivateNetworks: ['127.0.0.1/32'],
+    log: 'none',
+  });
+  running.push(g);
+  return g;
+}
+
+beforeAll(async () => {
+  const [p, r] = await Promise.all([startPostgres(), startRedis()]);
+  if ('missing' in p) missing = p.missing;
+  else pg = p;
+  if ('missing' in r) missing = r.missing;
+  else redis = r;
+  if (missing) console.warn(`skipping the multi-instance tests: ${missing}`);
+  mock = await startMockUpstream({ expectedCredential: CREDENTIAL, record: false });
+}, 60_000);
+
+afterAll(async () => {
+  for (const g of running) await g.close();
+  await mock.close();
+  await Promise.all([pg?.stop(), redis?.stop()]);
+});
+
+describe('several instances on PostgreSQL + Redis', () => {
+  let a: Gateway;
+  let b: Gateway;
+  let token = '';
+  let serverId = '';
+
+  it('a server provisioned on instance A works on instance B (with the credential decrypted there)', async () => {
+    if (missing) return;
+    [a, b] = await Promise.all([instance(), instance()]);
+    const conn = await admin(a, 'POST', '/admin/connections', { tenant: 'acme', integration: 'mock-diagnostics', credential: CREDENTIAL });
+    expect(conn.status).toBe(201);
+    const created = await admin(a, 'POST', `/admin/connections/${conn.json.id}/servers`, {
+      name: 'shared',
+      config: { methods: ['GET'], tags: [], require_api_token_auth: false },
+      expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(created.status).toBe(201);
+    token = created.json.token;
+    serverId = created.json.id;
+    const onB = await callTool(b.mcpUrl(token), 'get_fixed');
+    expect(onB.status).toBe(200);
+    expect(onB.json.result.isError).toBe(false);
+    expect((await admin(b, 'GET', `/admin/servers/${serverId}`)).json.status).toBe('active');
+  });
+
+  it('after both instances restart, the unexpired token still works', async () => {
+    if (missing) return;
+    await Promise.all([a.close(), b.close()]);
+    [a, b] = await Promise.all([instance(), instance()]);
+    for (const g of [a, b]) expect((await callTool(g.mcpUrl(token), 'get_fixed')).json.result.isError).toBe(false);
+  });
+
+  it('revoked on A, the token is refused by B within 1 s, although B had it cached', async () => {
+    if (missing) return;
+    expect((await callTool(b.mcpUrl(token), 'get_fixed')).status).toBe(200);
+    expect(b.registry.size).toBeGreaterThan(0);
+    const revokedAt = performance.now();
+    expect((await admin(a, 'DELETE', `/admin/servers/${serverId}`)).status).toBe(200);
+    let status = 200;
+    while (performance.now() - revokedAt < 1_000) {
+      status = (await fetch(b.mcpUrl(token), { method: 'POST', headers: { 'content-type': 'application/json', accept: ACCEPT }, body: '{"jsonrpc":"2.0","id":1,"method":"ping"}' })).status;
+      if (status === 401) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(status).toBe(401);
+    expect(performance.now() - revokedAt).toBeLessThan(1_000);
+  });
+
+  it('the audit chain is shared and verifies from either instance', async () => {
+    if (missing) return;
+    const fromB = await admin(b, 'POST', '/admin/audit/verify');
+    expect(fromB.json).toMatchObject({ ok: true, first_bad: null });
+    expect(fromB.json.records).toBeGreaterThan(3);
+    const lines = (await admin(a, 'GET', '/admin/audit?format=json')).text.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.action)).toEqual(expect.arrayContaining(['connection.create', 'server.create', 'server.get', 'server.revoke']));
+  });
+
+  it('a pg_dump holds no credential and no token', async () => {
+    if (missing) return;
+    const dump = await pg!.dump();
+    expect(dump).toContain('CREATE TABLE public.servers');
+    expect(dump).toContain(serverId);
+    for (const secret of [CREDENTIAL, token, token.slice(4), ADMIN_KEY]) expect(dump).not.toContain(secret);
+  });
+});
