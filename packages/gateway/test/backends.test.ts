@@ -170,7 +170,7 @@ describe('PostgreSQL specifics', () => {
   it('runs the purge on one instance at a time: a second instance skips while the lock is held', async () => {
     if (!pg) return console.warn('skipped: PostgreSQL not available');
     const url = await freshPostgresUrl();
-    const [a, b] = (await Promise.all([openStore({ kind: 'postgres', url }), openStore({ kind: 'postgres', url })])) as SqlStore[];
+    const [a, b] = (await Promise.all([openStore({ kind: 'postgres', url }), openStore({ kind: 'postgres', url })])) as [SqlStore, SqlStore];
     try {
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
