@@ -96,7 +96,7 @@ describe('directions per kind of rule', () => {
     ['retry policy introduced', (p) => (p['rate-limits'].policy = 'retry'), { direction: 'weaker', summary: 'Rate-limit policy changed from pass-through to retry' }],
     ['retries introduced', (p) => (p['rate-limits'].retries = 2), { direction: 'weaker', summary: 'Retries after an upstream 429 raised from 0 to 2' }],
     ['boolean, payloads retained', (p) => (p.retention.payloads.retained = true), { direction: 'weaker', summary: 'Payload retention changed from no to yes' }],
-    ['boolean, preferred value', (p) => (p.auth.secondary_auth.available = false), { direction: 'weaker', summary: 'Secondary bearer authentication changed from yes to no' }],
+    ['boolean, preferred value', (p) => (p.auth.secondary_auth!.available = false), { direction: 'weaker', summary: 'Secondary bearer authentication changed from yes to no' }],
     ['rank, quarter window', (p) => (p.uptime.window = 'calendar-quarter'), { direction: 'weaker', summary: 'Uptime window changed from calendar-month to calendar-quarter' }],
     ['rank, report public', (p) => (p.compliance.certifications[0]!.report = 'public'), { direction: 'stronger', summary: 'Report availability of SOC 2 Type II changed from under-nda to public' }],
     ['prose is neutral', (p) => (p.credits.claim_process = 'Write to us.'), { direction: 'neutral', material: false, summary: 'Credit claim process reworded' }],
@@ -180,6 +180,7 @@ function collect(shape: Shape, parent: Record<string, unknown>, key: string, pat
   const rule = directions[pattern]?.rule;
   if (!rule || rule.type === 'identity' || rule.type === 'ignore') return [];
   if (shape.type === 'array') {
+    if (!Array.isArray(value)) return [];
     const list = value as unknown[];
     const sites: Site[] = [
       (n) => list.length > 0 && list.splice(n % list.length, 1),

@@ -74,9 +74,9 @@ function diffLeaf(entry: Entry, rule: Rule, a: unknown, b: unknown, context: Con
   if (a === b) return;
   const what = subject(entry.label, context.item);
   const { key } = context;
-  // An optional value appearing or disappearing is reported, but only values compared can be judged.
-  if (a === undefined) return void out.push(change(context, 'added', a, b, 'neutral', valueAdded(what, key, b)));
-  if (b === undefined) return void out.push(change(context, 'removed', a, b, 'neutral', valueRemoved(what, key, a)));
+  // A commitment that appears is judged on its own value; one that disappears the opposite way (no longer promised).
+  if (a === undefined) return void out.push(change(context, 'added', a, b, addedDirection(rule, b), valueAdded(what, key, b)));
+  if (b === undefined) return void out.push(change(context, 'removed', a, b, flip(addedDirection(rule, a)), valueRemoved(what, key, a)));
   switch (rule.type) {
     case 'higher':
     case 'lower': {
@@ -99,6 +99,17 @@ function diffLeaf(entry: Entry, rule: Rule, a: unknown, b: unknown, context: Con
     default:
       throw new Error(`${context.pattern} is a single value; rule ${rule.type} does not apply`);
   }
+}
+
+function judged(rule: Rule): boolean {
+  return rule.type === 'higher' || rule.type === 'lower' || rule.type === 'prefer' || rule.type === 'rank';
+}
+
+/** A newly stated commitment is stronger, unless it states the weaker choice (passthrough on, no pinning). */
+function addedDirection(rule: Rule, value: unknown): Direction {
+  if (rule.type === 'prefer') return value === rule.value ? 'stronger' : 'weaker';
+  if (rule.type === 'rank') return rule.order.indexOf(String(value)) === rule.order.length - 1 ? 'weaker' : 'stronger';
+  return judged(rule) ? 'stronger' : 'neutral';
 }
 
 function diffSet(entry: Entry, added: Direction, a: readonly unknown[], b: readonly unknown[], context: Context, out: Change[]): void {

@@ -73,8 +73,10 @@ export const directions: Readonly<Record<string, Entry>> = {
   'uptime.exclusions[].id': identity,
   'uptime.exclusions[].text': prose('Wording of uptime exclusion {item}'),
 
-  'latency.scope': rank(['gateway-overhead'], 'Latency scope'),
+  // Neither scope is the stronger promise: end-to-end covers more time, but time the platform does not control.
+  'latency.scope': neutral('Latency scope'),
   'latency.statement': prose('Latency statement'),
+  'latency.upstream_share': prose('Upstream share of latency'),
   'latency.objectives': keyed('operation', 'stronger', 'Latency objective'),
   'latency.objectives[].operation': identity,
   'latency.objectives[].description': prose('Description of latency objective {item}'),
@@ -83,7 +85,10 @@ export const directions: Readonly<Record<string, Entry>> = {
   'latency.objectives[].p99_ms': lower('p99 latency objective for {item}'),
 
   'auth.statement': prose('Authentication statement'),
-  'auth.tokens.hashing': rank(['hmac-sha256'], 'Token hashing'),
+  // A different model is a different design, not a better or worse promise; its parts are judged below.
+  'auth.model': neutral('Authentication model'),
+  // Keyed hashes first (a copied database alone is useless), then slow password hashes, then plain digests.
+  'auth.tokens.hashing': rank(['hmac-sha512', 'hmac-sha256', 'argon2id', 'scrypt', 'bcrypt', 'pbkdf2-sha256', 'sha512', 'sha256'], 'Token hashing'),
   'auth.tokens.entropy_bits': higher('Token entropy'),
   'auth.tokens.tenant_binding': prose('Tenant binding'),
   // A leaked token is useful for less time.
@@ -92,6 +97,16 @@ export const directions: Readonly<Record<string, Entry>> = {
   'auth.tokens.uniform_rejection': prefer(true, 'Uniform rejection of invalid tokens'),
   'auth.secondary_auth.available': prefer(true, 'Secondary bearer authentication'),
   'auth.secondary_auth.statement': prose('Secondary authentication statement'),
+  'auth.delegation.consent': neutral('OAuth consent mode'),
+  'auth.delegation.statement': prose('OAuth delegation statement'),
+  'auth.credentials.holder': neutral('Holder of upstream credentials'),
+  'auth.credentials.encrypted_at_rest': prefer(true, 'Encryption of stored credentials at rest'),
+  'auth.credentials.encryption': neutral('Credential encryption'),
+  // Refreshing ahead of expiry means a call never waits on, or fails for, an expired access token.
+  'auth.credentials.refresh': rank(['before-expiry', 'just-in-time'], 'Access token refresh'),
+  'auth.credentials.refresh_before_expiry_minutes': neutral('Access token refresh lead time'),
+  'auth.credentials.logged': prefer(false, 'Credentials in logs'),
+  'auth.credentials.statement': prose('Credential storage statement'),
   'auth.token_passthrough': prefer(false, 'Token passthrough'),
   // The sample payload illustrates the API; it promises nothing.
   'auth.sample_provisioning_payload.name': neutral('Sample provisioning payload name'),
@@ -107,12 +122,23 @@ export const directions: Readonly<Record<string, Entry>> = {
   'rbac.filtering.methods': prose('Method filtering'),
   'rbac.filtering.tags': prose('Tag filtering'),
   'rbac.filtering.enforced_on_call': prefer(true, 'Filter enforcement on tool calls'),
+  // Each scoping dimension is a way to grant less.
+  'rbac.scoping.by': set('stronger', 'Tool scoping dimension'),
+  'rbac.scoping.method_categories': set('stronger', 'Method filter'),
+  'rbac.scoping.statement': prose('Tool scoping statement'),
+  'rbac.integrations.first_party_count': higher('First-party integrations'),
+  'rbac.integrations.community_count': higher('Community integrations'),
+  'rbac.integrations.community_supported': prefer(true, 'Support for community integrations'),
+  'rbac.integrations.statement': prose('Integration coverage statement'),
   'rbac.audit_trail': prose('Audit trail'),
 
   // Retries hide the upstream's answer and add latency: pass-through with none is stronger.
   'rate-limits.policy': rank(['pass-through', 'retry'], 'Rate-limit policy'),
   'rate-limits.retries': lower('Retries after an upstream 429'),
   'rate-limits.max_retry_window_ms': lower('Maximum retry window'),
+  // Each retried condition is one more answer the client does not see at once.
+  'rate-limits.retry_on': set('weaker', 'Retried condition'),
+  'rate-limits.failover': neutral('Failover on rate limits'),
   // Clients rely on the headers they are promised; dropping one breaks them.
   'rate-limits.headers': set('stronger', 'Rate-limit header'),
   'rate-limits.status': neutral('Rate-limited HTTP status'),
@@ -121,6 +147,7 @@ export const directions: Readonly<Record<string, Entry>> = {
   'rate-limits.example.limit': neutral('Sample rate limit'),
   'rate-limits.example.window_seconds': neutral('Sample rate-limit window'),
   'rate-limits.example.retry_after_seconds': neutral('Sample retry-after'),
+  'rate-limits.example.message': neutral('Sample rate-limit message'),
 
   'retention.payloads.retained': prefer(false, 'Payload retention'),
   'retention.payloads.statement': prose('Payload retention statement'),
@@ -130,8 +157,14 @@ export const directions: Readonly<Record<string, Entry>> = {
   // Audit logs are the customer's own evidence: keeping them longer serves the customer.
   'retention.audit_logs.retention_days': higher('Audit log retention'),
   'retention.audit_logs.export_formats': set('stronger', 'Audit log export format'),
+  'retention.audit_logs.siem': set('stronger', 'Audit log SIEM integration'),
   // Customers pick one region; more choice, and a dropped region may be theirs.
   'retention.regions': set('stronger', 'Processing region'),
+  'retention.region_pinning.level': rank(['per-tenant', 'per-account', 'none'], 'Region pinning'),
+  'retention.region_pinning.statement': prose('Region pinning statement'),
+  'retention.configuration_export.available': prefer(true, 'Configuration export'),
+  'retention.configuration_export.formats': set('stronger', 'Configuration export format'),
+  'retention.configuration_export.statement': prose('Configuration export statement'),
 
   'subprocessors.notice_days': higher('Sub-processor notice period'),
   'subprocessors.entries': keyed('name', 'weaker', 'Sub-processor'),
@@ -150,6 +183,9 @@ export const directions: Readonly<Record<string, Entry>> = {
   'compliance.certifications[].issued': neutral('Report date of {item}'),
   'compliance.certifications[].report': rank(['public', 'on-request', 'under-nda', 'none'], 'Report availability of {item}'),
   'compliance.certifications[].url': neutral('URL of {item}'),
+  'compliance.deployment_models': keyed('id', 'stronger', 'Deployment model'),
+  'compliance.deployment_models[].id': identity,
+  'compliance.deployment_models[].compliance': prose('Compliance of deployment model {item}'),
 
   'incidents.breach_notification_hours': lower('Breach notification time'),
   'incidents.status_page': neutral('Status page'),

@@ -210,6 +210,39 @@ export const catalog = {
     message: () => 'policy retry needs max_retry_window_ms',
     hint: () => 'add max_retry_window_ms: the longest time spent retrying',
   },
+  'retry-on-with-pass-through': {
+    title: 'Retried conditions with pass-through',
+    message: () => 'retry_on is set but the policy is pass-through, which retries nothing',
+    hint: () => 'remove retry_on, or change policy to retry and set max_retry_window_ms',
+  },
+  'latency-upstream-share-missing': {
+    title: 'Upstream share missing',
+    message: () => 'scope end-to-end needs upstream_share',
+    hint: () => 'add upstream_share: how much of the committed time is the upstream API\'s, and what happens when it is slow',
+  },
+  'auth-model-incomplete': {
+    title: 'Authentication model incomplete',
+    message: (p) => `model ${p.model} needs ${q(p.key)}`,
+    hint: (p) => `add \`${p.key}:\` with ${p.what}`,
+  },
+  'question-unanswered': {
+    title: 'Procurement question unanswered',
+    severity: 'warning',
+    message: (p) => `procurement asks about "${p.question}", and version ${p.version} does not answer it (#${p.section} says nothing on it)`,
+    hint: (p) => `add ${q(p.key)} to ${p.file}${p.released ? ' in the next version' : ''} to answer it`,
+  },
+  'latency-end-to-end': {
+    title: 'End-to-end latency commitment',
+    severity: 'warning',
+    message: () => 'latency objectives cover end-to-end time, which includes upstream APIs the platform does not control',
+    hint: () => 'consider scope: gateway-overhead (the time the platform adds), which the platform can keep; keep upstream_share honest if not',
+  },
+  'token-passthrough-on': {
+    title: 'Token passthrough',
+    severity: 'warning',
+    message: () => 'token_passthrough is true: MCP clients\' tokens reach upstream APIs',
+    hint: () => 'the MCP specification forbids passing a client\'s token upstream; issue upstream credentials per connection instead',
+  },
   'duplicate-identity': {
     title: 'Duplicate entry',
     message: (p) => `duplicate ${p.key} ${q(p.value)}, already used by entry ${p.first}`,

@@ -107,10 +107,10 @@ describe('zod issues become located problems with plain messages and hints', () 
     `);
   });
 
-  it('a literal that must hold: token passthrough must be false', () => {
-    expect(problemsWith({ 'auth.yaml': replace('token_passthrough: false', 'token_passthrough: true') })).toMatchInlineSnapshot(`
-      "policy/3.1/auth.yaml:19:20: token_passthrough: token passthrough must be false: client tokens never go upstream [invalid-format]
-        hint: must be false"
+  it('a literal that must hold: the rate-limited status is 429', () => {
+    expect(problemsWith({ 'rate-limits.yaml': replace('status: 429', 'status: 503') })).toMatchInlineSnapshot(`
+      "policy/3.1/rate-limits.yaml:5:9: status: Invalid input: expected 429 [invalid-format]
+        hint: must be 429"
     `);
   });
 

@@ -1,4 +1,4 @@
-/** retention.yaml: zero payload retention, the metadata kept and for how long, audit logs, regions. */
+/** retention.yaml: payload retention, the metadata kept and for how long, audit logs and their export, regions and pinning, configuration export. */
 import { z } from 'zod';
 import { days, label, text, uniqueList } from './primitives.ts';
 
@@ -23,9 +23,31 @@ export const retentionSchema = z.strictObject({
     retention_days: days,
     /** Formats customers can export. */
     export_formats: uniqueList(z.enum(['json', 'cef', 'csv', 'syslog'])).min(1),
+    /** SIEMs the audit log can be streamed or exported to, e.g. Splunk, Datadog. */
+    siem: uniqueList(label).min(1).optional(),
   }),
   /** Regions where data may be processed; customers pick one. */
   regions: uniqueList(label).min(1),
+  /** Whether the data plane can be pinned to a region: per-tenant, per-account, or none. */
+  region_pinning: z
+    .strictObject({
+      /** The finest level a region is pinned at. */
+      level: z.enum(['per-tenant', 'per-account', 'none']),
+      /** How pinning works, in the vendor's words. */
+      statement: text.optional(),
+    })
+    .optional(),
+  /** Whether customers can export their configuration (servers, integrations, scopes) to move elsewhere. */
+  configuration_export: z
+    .strictObject({
+      /** Whether an export exists. */
+      available: z.boolean(),
+      /** Formats of the export, e.g. JSON, YAML, Terraform. */
+      formats: uniqueList(label).min(1).optional(),
+      /** What it contains, in the vendor's words. */
+      statement: text.optional(),
+    })
+    .optional(),
 });
 
 export type Retention = z.infer<typeof retentionSchema>;

@@ -41,6 +41,11 @@ export function checkRules(policy: Policy, folder: string): RuleIssue[] {
   const limits = policy['rate-limits'];
   if (limits.policy === 'pass-through' && limits.retries !== 0) add('rate-limits', ['retries'], 'retries-with-pass-through', { retries: limits.retries });
   if (limits.policy === 'retry' && limits.max_retry_window_ms === undefined) add('rate-limits', ['policy'], 'retry-window-missing');
+  if (limits.policy === 'pass-through' && limits.retry_on !== undefined) add('rate-limits', ['retry_on'], 'retry-on-with-pass-through');
+  if (latency.scope === 'end-to-end' && latency.upstream_share === undefined) add('latency', ['scope'], 'latency-upstream-share-missing');
+  const { auth } = policy;
+  if (auth.model === 'oauth-delegation' && !auth.delegation) add('auth', ['model'], 'auth-model-incomplete', { model: auth.model, key: 'delegation', what: 'how users give consent (consent) and a statement' });
+  if ((auth.model === 'url-token' || auth.model === 'api-key') && !auth.tokens) add('auth', ['model'], 'auth-model-incomplete', { model: auth.model, key: 'tokens', what: 'how tokens are hashed at rest (hashing)' });
 
   unique(add, 'uptime', ['exclusions'], uptime.exclusions, 'id');
   unique(add, 'latency', ['objectives'], latency.objectives, 'operation');

@@ -18,7 +18,7 @@ describe('font coverage', () => {
   afterAll(() => policy.remove());
 
   it('reports each undrawable value at its file:line:col, including nda.yaml and the mono JSON sample', () => {
-    const { problems } = validatePolicy(policy.dir, { today: '2026-05-15' });
+    const problems = validatePolicy(policy.dir, { today: '2026-05-15' }).problems.filter((p) => p.code === 'font-coverage');
     const text = formatProblems(problems, 'text').replaceAll(relative(process.cwd(), policy.dir), '<policy>');
     expect(text).toMatchInlineSnapshot(`
       "<policy>/3.2/auth.yaml:21:13: error: sample_provisioning_payload.name: the PDF font cannot draw "ǅ" (U+01C5) [font-coverage]

@@ -6,6 +6,7 @@ import type { Problem } from '../errors/catalog.ts';
 import { loadPolicy } from '../load/load-policy.ts';
 import type { LoadedVersion } from '../load/load-version.ts';
 import { checkLock, readLock, releasesOf, type Releases } from '../load/release-lock.ts';
+import { checkCompleteness } from './completeness.ts';
 import { checkDateOrder } from './date-order.ts';
 import { checkNoticePeriods } from './notice.ts';
 import { checkFontCoverage } from './font-coverage.ts';
@@ -35,7 +36,7 @@ export interface ValidateOptions {
 /** A check over all loaded versions, added to the list below. */
 export type VersionsCheck = (versions: readonly LoadedVersion[], options: ValidateOptions & { readonly today: string; readonly releases: Releases }) => Problem[];
 
-const checks: VersionsCheck[] = [checkFontCoverage, checkDateOrder, checkNoticePeriods, checkSecurityTxtExpiry, checkMeasurements];
+const checks: VersionsCheck[] = [checkFontCoverage, checkDateOrder, checkNoticePeriods, checkSecurityTxtExpiry, checkMeasurements, checkCompleteness];
 
 export function validatePolicy(dir: string, options: ValidateOptions = {}): Validation {
   const loaded = loadPolicy(dir);
