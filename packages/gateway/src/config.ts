@@ -9,6 +9,7 @@ import type { GatewayOptions, IntegrationSource } from './server.ts';
 import type { StorageConfig } from './storage.ts';
 
 export const EXAMPLE_CRM_PATH = fileURLToPath(new URL('../integrations/example-crm.json', import.meta.url));
+export const EXAMPLE_CRM_OPENAPI_PATH = fileURLToPath(new URL('../integrations/example-crm.openapi.json', import.meta.url));
 export const MOCK_DIAGNOSTICS_PATH = fileURLToPath(new URL('../integrations/mock-diagnostics.json', import.meta.url));
 
 type Env = Record<string, string | undefined>;
@@ -60,11 +61,18 @@ export function storageFromEnv(env: Env = process.env): StorageConfig {
 export function optionsFromEnv(env: Env = process.env): GatewayOptions {
   const files = list(env.GATEWAY_INTEGRATIONS) ?? [EXAMPLE_CRM_PATH];
   const integrations: IntegrationSource[] = files.map((file) => {
-    const name = (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name;
+    // OpenAPI documents (YAML, or JSON with an "openapi" field) are read when the gateway starts.
+    if (/\.ya?ml$/i.test(file)) return { openapi: file };
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; openapi?: unknown };
+    if (doc.openapi !== undefined) return { openapi: file };
+    const name = doc.name;
     const baseUrl = typeof name === 'string' ? env['GATEWAY_BASE_URL__' + name.toUpperCase().replace(/-/g, '_')] : undefined;
     return baseUrl ? { file, baseUrl } : { file };
   });
   const options: GatewayOptions = { integrations };
+  const overrides: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (k.startsWith('GATEWAY_BASE_URL__') && v) overrides[k.slice('GATEWAY_BASE_URL__'.length)] = v;
+  if (Object.keys(overrides).length > 0) options.baseUrlOverrides = overrides;
   options.host = env.GATEWAY_HOST ?? '127.0.0.1';
   options.port = int(env, 'GATEWAY_PORT') ?? 8787;
   if (env.GATEWAY_PUBLIC_URL) options.publicUrl = env.GATEWAY_PUBLIC_URL;

@@ -15,7 +15,8 @@ export {
   type PurgeSummary,
   type Retention,
 } from './provisioning.ts';
-export { optionsFromEnv, storageFromEnv, EXAMPLE_CRM_PATH, MOCK_DIAGNOSTICS_PATH } from './config.ts';
+export { optionsFromEnv, storageFromEnv, EXAMPLE_CRM_PATH, EXAMPLE_CRM_OPENAPI_PATH, MOCK_DIAGNOSTICS_PATH } from './config.ts';
+export { loadOpenApi, type OpenApiIntegration } from './openapi.ts';
 export { compileIntegration, loadIntegrationFile, type Integration, type IntegrationDescription } from './integration.ts';
 export { MemoryStore, type ConfigStore, type ServerRecord, type ConnectionRecord, type ServerConfig, type HttpMethod } from './store.ts';
 export { openStore, type StorageConfig } from './storage.ts';

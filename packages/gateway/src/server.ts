@@ -15,6 +15,7 @@ import { createNodeServer } from './node-adapter.ts';
 import { DEFAULT_RETENTION, MAX_LIFETIME_DEFAULT_MS, Provisioner, type Retention } from './provisioning.ts';
 import { startPurgeJob } from './purge.ts';
 import { RedisEdge } from './redis-edge.ts';
+import { loadOpenApi } from './openapi.ts';
 import { Registry } from './registry.ts';
 import { AdminKeys, type AdminKey } from './roles.ts';
 import { Sealer } from './sealing.ts';
@@ -23,7 +24,12 @@ import type { ConfigStore } from './store.ts';
 import { parseKey, TokenHasher } from './tokens.ts';
 import { Upstreams } from './upstream.ts';
 
-export type IntegrationSource = Integration | { file: string; baseUrl?: string } | { description: unknown; baseUrl?: string };
+export type IntegrationSource =
+  | Integration
+  | { file: string; baseUrl?: string }
+  | { description: unknown; baseUrl?: string }
+  /** An OpenAPI 3 document (path, URL or object); the name defaults to x-slapage-integration or the title. */
+  | { openapi: string | object; baseUrl?: string; name?: string };
 
 export interface GatewayOptions {
   /** Default 127.0.0.1. */
@@ -43,6 +49,8 @@ export interface GatewayOptions {
   /** Keys that only open credentials sealed before a rotation. */
   previousEncryptionKeys?: Array<Buffer | string>;
   integrations: IntegrationSource[];
+  /** Base URLs by integration NAME (upper-cased, "-" as "_"), applied to OpenAPI sources without their own baseUrl (GATEWAY_BASE_URL__<NAME>). */
+  baseUrlOverrides?: Record<string, string>;
   /** IPs/CIDRs upstreams may resolve to even though they are private or loopback, e.g. ["127.0.0.1/32"]. */
   allowPrivateNetworks?: string[];
   /** Accepted Host header values ("host:port"); "*" accepts any. Defaults to loopback names when bound to loopback, plus publicUrl's host. */
@@ -91,8 +99,12 @@ export interface Gateway {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
-function resolveIntegration(src: IntegrationSource): Integration {
+async function resolveIntegration(src: IntegrationSource, overrides: Readonly<Record<string, string>>): Promise<Integration> {
   if ('tools' in src) return src;
+  if ('openapi' in src) {
+    const baseUrlFor = (name: string): string | undefined => overrides[name.toUpperCase().replace(/-/g, '_')];
+    return (await loadOpenApi(src.openapi, { ...(src.baseUrl === undefined ? {} : { baseUrl: src.baseUrl }), ...(src.name === undefined ? {} : { name: src.name }), baseUrlFor })).integration;
+  }
   if ('file' in src) return loadIntegrationFile(src.file, src.baseUrl === undefined ? {} : { baseUrl: src.baseUrl });
   return compileIntegration(src.description, src.baseUrl === undefined ? {} : { baseUrl: src.baseUrl });
 }
@@ -164,7 +176,7 @@ async function start(
   });
   const integrations = new Map<string, Integration>();
   for (const src of options.integrations) {
-    const integration = resolveIntegration(src);
+    const integration = await resolveIntegration(src, options.baseUrlOverrides ?? {});
     // Creating the pool validates an IP-literal base URL against the SSRF policy now rather than on first call.
     upstreams.poolFor(integration);
     integrations.set(integration.name, integration);
