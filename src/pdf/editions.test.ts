@@ -54,7 +54,7 @@ describe('public edition of the example policy', () => {
       percent(policy.uptime.target_percent),
       ...periods.map((p) => formatDuration(allowedDowntimeSeconds(policy.uptime.target_percent, p.seconds))),
       // The same sample 429 as the page's #rate-limits.
-      formatHttpResponse(sampleRateLimitResponse(policy['rate-limits'])),
+      formatHttpResponse(sampleRateLimitResponse(policy['rate-limits'])!),
       ...policy.latency.objectives.flatMap((o) => [o.operation, `${o.p99_ms} ms`]),
       ...policy.subprocessors.entries.map((e) => e.name),
       ...policy.credits.tiers.map((t) => percent(t.credit_percent)),

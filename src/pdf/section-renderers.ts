@@ -7,6 +7,8 @@ import { formatValue } from '../model/units.ts';
 import { certificationStatusText, reportAvailabilityText } from '../site/labels.ts';
 import { MEASURED_WHAT, measuredByOperation, provenanceSentence, type MeasuredPercentiles, type PublishedMeasurement } from '../site/measured-latency.ts';
 import { formatHttpResponse, sampleRateLimitResponse } from '../site/rate-limit-sample.ts';
+import { authFacts, changesFacts, deploymentFacts, latencyScopeFact, rateLimitFacts, rbacFacts, retentionFacts, type Fact } from '../site/facts.ts';
+import { answers } from '../model/procurement.ts';
 import { formatMinutes, joinList, percent, plural } from './figures.ts';
 import { bullets, codeBlock, facts, linkLine, paragraph, sectionHeading, subheading } from './layout.ts';
 import { table } from './table.ts';
@@ -18,14 +20,21 @@ export interface SectionExtras {
 
 type Renderer = (doc: Doc, policy: Policy, extras: SectionExtras) => void;
 
-const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+/** The shared commitment lines (src/site/facts.ts) as label/value rows. */
+const rows = (lines: readonly Fact[]) => lines.map((f) => [f.label, f.mono ? { text: f.text, mono: true } : f.text] as const);
 const mail = (address: string) => ({ text: address, link: `mailto:${address}` });
 const web = (url: string) => ({ text: url, link: url });
 const windowName = { 'calendar-month': 'calendar month', 'calendar-quarter': 'calendar quarter' } as const;
 
 const renderers: Record<string, Renderer> = {
-  summary(doc, { meta }) {
+  summary(doc, policy) {
+    const { meta } = policy;
     paragraph(doc, meta.summary);
+    const answered = answers(policy).filter((a) => a.answer !== undefined);
+    if (answered.length > 0) {
+      subheading(doc, 'At a glance');
+      bullets(doc, answered.map((a) => ({ lead: a.question.question, text: `${a.answer!} (see ${sections.find((s) => s.id === a.question.section)?.title ?? a.question.section})` })));
+    }
     facts(doc, [
       ['Provider', meta.company],
       ['Product', meta.product],
@@ -56,8 +65,10 @@ const renderers: Record<string, Renderer> = {
   },
 
   // The words and figures of the page's LatencyTable: committed objectives beside the measured added time.
-  latency(doc, { latency }, { measurement }) {
-    paragraph(doc, latency.statement);
+  latency(doc, policy, { measurement }) {
+    const { latency } = policy;
+    const scope = latencyScopeFact(policy);
+    paragraph(doc, `${scope.label}: ${scope.text} ${latency.statement}`);
     const byOperation = measurement ? measuredByOperation(measurement.measurement) : {};
     const measured = (p: MeasuredPercentiles | undefined) => (p ? `${formatValue('p50_ms', p.p50_ms)} / ${formatValue('p95_ms', p.p95_ms)} / ${formatValue('p99_ms', p.p99_ms)}` : 'not measured');
     table(
@@ -84,64 +95,35 @@ const renderers: Record<string, Renderer> = {
     paragraph(doc, measurement ? `${MEASURED_WHAT} ${provenanceSentence(measurement)}` : 'No measurement was published with this version.');
   },
 
-  auth(doc, { auth }) {
+  auth(doc, policy) {
+    const { auth } = policy;
     paragraph(doc, auth.statement);
-    facts(doc, [
-      ['Token storage', auth.tokens.hashing === 'hmac-sha256' ? 'HMAC-SHA256 keyed hash; the token is shown once' : auth.tokens.hashing],
-      ['Token entropy', `${auth.tokens.entropy_bits} bits`],
-      ['Maximum token lifetime', plural(auth.tokens.max_lifetime_days, 'day')],
-      ['Expiry enforced at', joinList(auth.tokens.expiry_enforcement)],
-      ['Uniform rejection', auth.tokens.uniform_rejection ? 'Invalid, expired, revoked and unknown tokens get the same answer' : 'No'],
-      ['Client tokens sent upstream', 'Never (no token passthrough)'],
-    ]);
-    subheading(doc, 'Tenant binding');
-    paragraph(doc, auth.tokens.tenant_binding);
-    subheading(doc, 'Secondary bearer authentication');
-    paragraph(doc, `${auth.secondary_auth.available ? 'Available' : 'Not available'}. ${auth.secondary_auth.statement}`);
-    codeBlock(doc, 'Sample provisioning request (JSON)', JSON.stringify(auth.sample_provisioning_payload, null, 2));
+    facts(doc, rows(authFacts(policy)));
+    if (auth.sample_provisioning_payload) codeBlock(doc, 'Sample provisioning request (JSON)', JSON.stringify(auth.sample_provisioning_payload, null, 2));
   },
 
-  rbac(doc, { rbac }) {
+  rbac(doc, policy) {
+    const { rbac } = policy;
     paragraph(doc, rbac.statement);
     table(doc, [{ header: 'Role', width: 0.25 }, { header: 'May', width: 0.75 }], rbac.roles.map((r) => [r.name, r.description]));
-    subheading(doc, 'Tool filtering');
-    bullets(doc, [
-      { lead: 'Methods', text: rbac.filtering.methods },
-      { lead: 'Tags', text: rbac.filtering.tags },
-      { lead: 'Enforced on every call', text: yesNo(rbac.filtering.enforced_on_call) },
-    ]);
-    subheading(doc, 'Audit trail');
-    paragraph(doc, rbac.audit_trail);
+    facts(doc, rows(rbacFacts(policy)));
   },
 
   'rate-limits'(doc, policy) {
     const limits = policy['rate-limits'];
     paragraph(doc, limits.statement);
-    facts(doc, [
-      ['Policy', limits.policy === 'pass-through' ? 'Pass-through: upstream 429s are returned at once' : 'Retry within a window'],
-      ['Retries by the platform', String(limits.retries)],
-      ...(limits.max_retry_window_ms !== undefined ? [['Longest retry window', `${limits.max_retry_window_ms} ms`] as const] : []),
-      ['HTTP status', String(limits.status)],
-      ['JSON-RPC error code', String(limits.jsonrpc_error_code)],
-      ['Headers', { text: limits.headers.join(', '), mono: true }],
-    ]);
-    codeBlock(doc, `Sample ${limits.status} response (illustrative figures)`, formatHttpResponse(sampleRateLimitResponse(limits)));
+    facts(doc, rows(rateLimitFacts(policy)));
+    const sample = sampleRateLimitResponse(limits);
+    if (sample) codeBlock(doc, `Sample ${limits.status} response (illustrative figures)`, formatHttpResponse(sample));
   },
 
-  retention(doc, { retention }) {
-    facts(doc, [
-      ['Request and response payloads', retention.payloads.retained ? 'Retained' : 'Never stored (zero data retention)'],
-      ['Metadata kept', { text: retention.metadata.fields.join(', '), mono: true }],
-      ['Metadata retention', plural(retention.metadata.retention_days, 'day')],
-      ['Audit log retention', plural(retention.audit_logs.retention_days, 'day')],
-      ['Audit log export formats', joinList(retention.audit_logs.export_formats.map((f) => f.toUpperCase()))],
-      ['Processing regions (customer’s choice)', joinList(retention.regions)],
-    ]);
-    paragraph(doc, retention.payloads.statement);
+  retention(doc, policy) {
+    facts(doc, rows(retentionFacts(policy)));
+    paragraph(doc, policy.retention.payloads.statement);
   },
 
   subprocessors(doc, { subprocessors }) {
-    paragraph(doc, `Customers are notified at least ${plural(subprocessors.notice_days, 'day')} before a new sub-processor processes their data, and may object in that time.`);
+    facts(doc, [['Notice before a new sub-processor processes customer data', plural(subprocessors.notice_days, 'day')]]);
     table(
       doc,
       [
@@ -155,7 +137,8 @@ const renderers: Record<string, Renderer> = {
     );
   },
 
-  compliance(doc, { compliance }) {
+  compliance(doc, policy) {
+    const { compliance } = policy;
     paragraph(doc, compliance.statement);
     table(
       doc,
@@ -171,6 +154,11 @@ const renderers: Record<string, Renderer> = {
         return [c.name, certificationStatusText[c.status], c.scope, c.issued ?? '—', c.url ? { text: `${report}: ${c.url}`, link: c.url } : report];
       }),
     );
+    const deployments = deploymentFacts(policy);
+    if (deployments.length > 0) {
+      subheading(doc, 'Deployment models and compliance');
+      facts(doc, rows(deployments));
+    }
   },
 
   incidents(doc, { incidents }) {
@@ -201,21 +189,16 @@ const renderers: Record<string, Renderer> = {
       credits.tiers.map((t) => [percent(t.below_percent), percent(t.credit_percent)]),
     );
     facts(doc, [
-      ['Claim window', `${plural(credits.claim_window_days, 'day')} after the period ends`],
+      ['Claim window', `${plural(credits.claim_window_days, 'day')} after the ${windowName[uptime.window]} ends`],
       ['Maximum credit per period', percent(credits.max_credit_percent)],
     ]);
     subheading(doc, 'How to claim');
     paragraph(doc, credits.claim_process);
   },
 
-  changes(doc, { changes, meta }) {
-    facts(doc, [
-      ['Notice before a weakened commitment takes effect', plural(changes.material_change_notice_days, 'day')],
-      ['Notice before a breaking API change', plural(changes.breaking_change_notice_days, 'day')],
-    ]);
-    subheading(doc, 'Deprecations');
-    paragraph(doc, changes.deprecation_policy);
-    linkLine(doc, 'Every version and its changelog', web(meta.url));
+  changes(doc, policy) {
+    facts(doc, rows(changesFacts(policy)));
+    linkLine(doc, 'Every version and its changelog', web(policy.meta.url));
   },
 };
 

@@ -13,7 +13,7 @@ const limits: RateLimits = {
 };
 
 it('derives every header and the body from the policy figures', () => {
-  expect(formatHttpResponse(sampleRateLimitResponse(limits))).toMatchInlineSnapshot(`
+  expect(formatHttpResponse(sampleRateLimitResponse(limits)!)).toMatchInlineSnapshot(`
     "HTTP/1.1 429 Too Many Requests
     content-type: application/json
     ratelimit-limit: 50
@@ -27,20 +27,18 @@ it('derives every header and the body from the policy figures', () => {
       "jsonrpc": "2.0",
       "id": 1,
       "error": {
-        "code": -32029,
-        "message": "Upstream rate limit exceeded",
-        "data": {
-          "retry_after_seconds": 30,
-          "limit": 50,
-          "remaining": 0,
-          "reset_seconds": 30
-        }
+        "code": -32029
       }
     }"
   `);
 });
 
+it('puts the policy\'s own message in the body, and shows no sample without example figures', () => {
+  expect(sampleRateLimitResponse({ ...limits, example: { ...limits.example!, message: 'Upstream rate limit reached' } })?.body).toEqual({ jsonrpc: '2.0', id: 1, error: { code: -32029, message: 'Upstream rate limit reached' } });
+  expect(sampleRateLimitResponse({ ...limits, example: undefined })).toBeUndefined();
+});
+
 it('shows only the headers the policy lists', () => {
-  const names = sampleRateLimitResponse({ ...limits, headers: ['retry-after'] }).headers.map(([name]) => name);
+  const names = sampleRateLimitResponse({ ...limits, headers: ['retry-after'] })!.headers.map(([name]) => name);
   expect(names).toEqual(['content-type', 'retry-after']);
 });

@@ -1,4 +1,4 @@
-/** The sample rate-limited response shown in #rate-limits, derived from rate-limits.yaml (status, error code, headers, example figures). */
+/** The sample rate-limited response shown in #rate-limits, derived from rate-limits.yaml (status, error code, headers, example figures and message); none without `example`. */
 import type { RateLimits } from '../model/rate-limits.ts';
 
 /** The policy name the gateway puts in IETF RateLimit-Policy / RateLimit headers. */
@@ -12,8 +12,9 @@ export interface SampleResponse {
 }
 
 /** The response a client sees when the upstream has used up its quota: nothing remaining, retry after the example delay. */
-export function sampleRateLimitResponse(limits: RateLimits): SampleResponse {
-  const { limit, window_seconds: window, retry_after_seconds: retryAfter } = limits.example;
+export function sampleRateLimitResponse(limits: RateLimits): SampleResponse | undefined {
+  if (!limits.example) return undefined;
+  const { limit, window_seconds: window, retry_after_seconds: retryAfter, message } = limits.example;
   const values: Record<RateLimits['headers'][number], string> = {
     'ratelimit-limit': String(limit),
     'ratelimit-remaining': '0',
@@ -25,11 +26,8 @@ export function sampleRateLimitResponse(limits: RateLimits): SampleResponse {
   return {
     status: limits.status,
     headers: [['content-type', 'application/json'], ...limits.headers.map((name) => [name, values[name]] as const)],
-    body: {
-      jsonrpc: '2.0',
-      id: 1,
-      error: { code: limits.jsonrpc_error_code, message: 'Upstream rate limit exceeded', data: { retry_after_seconds: retryAfter, limit, remaining: 0, reset_seconds: retryAfter } },
-    },
+    // Only what the policy states: its error code, and its message when it gives one.
+    body: { jsonrpc: '2.0', id: 1, error: { code: limits.jsonrpc_error_code, ...(message ? { message } : {}) } },
   };
 }
 
