@@ -18,3 +18,9 @@ export interface CpuReply {
   type: 'cpu';
   micros: number;
 }
+
+/** Sent in reply to `{ type: 'rss' }`: the process's resident set size in bytes. */
+export interface RssReply {
+  type: 'rss';
+  bytes: number;
+}

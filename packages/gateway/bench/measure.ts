@@ -4,6 +4,8 @@
  * per run to content/measurements/ (named by date). Flags: --quick (tiny counts, for tests), --out DIR,
  * --layout split|shared, --pin phased|apart|together|none (CPU placement), --profile DIR (gateway child runs with --cpu-prof),
  * --pairs N (override), --no-write.
+ * --store memory|sqlite|postgres+redis [--duration S] instead measures what durable and shared state costs (bench/stores.ts):
+ * it prints figures and writes no file.
  */
 
 import { fork, type ChildProcess } from 'node:child_process';
@@ -18,6 +20,7 @@ import { provenance } from './provenance.ts';
 import { BENCH_CREDENTIAL, type CpuReply, type Ready, type Role } from './ipc.ts';
 import { exactPercentiles, histogramPercentiles, roundMs } from './stats.ts';
 import { progressBar } from './progress.ts';
+import { measureStores, STORES, type StoreChoice } from './stores.ts';
 
 const PACKAGE_DIR = resolve(import.meta.dirname, '..');
 const ROOT = resolve(PACKAGE_DIR, '../..');
@@ -32,8 +35,24 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     pairs: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
+    store: { type: 'string' },
+    duration: { type: 'string' },
   },
 });
+if (values.store !== undefined) {
+  if (!STORES.includes(values.store as StoreChoice)) {
+    process.stderr.write(`--store is ${STORES.join(', ')}\n`);
+    process.exit(2);
+  }
+  const duration = values.duration === undefined ? undefined : Number(values.duration);
+  await measureStores(
+    values.store as StoreChoice,
+    values.quick
+      ? { warmupPairs: 50, pairs: 300, revocations: 20, rate: 200, rateWarmupS: 0.5, durationS: duration ?? 2 }
+      : { warmupPairs: 3_000, pairs: 20_000, revocations: 500, rate: 1_000, rateWarmupS: 10, durationS: duration ?? 60 },
+  );
+  process.exit(0);
+}
 if (values.layout !== 'split' && values.layout !== 'shared') {
   process.stderr.write('--layout is split (gateway and mock in separate children) or shared (one child)\n');
   process.exit(2);

@@ -1,9 +1,11 @@
-/** Benchmark child process: runs the mock upstream, the gateway, or both, reports their URLs over IPC, and answers CPU-usage queries; exits when the parent disconnects. */
+/** Benchmark child process: runs the mock upstream, the gateway, or both, reports their URLs over IPC, and answers CPU-usage and RSS queries; exits when the parent disconnects. BENCH_GATEWAY_OPTIONS (JSON) adds gateway options such as a store, an edge and keys. */
 
 import { MOCK_DIAGNOSTICS_PATH } from '../src/config.ts';
-import { startMockUpstream } from '../src/mock-upstream.ts';
-import { startGateway } from '../src/server.ts';
-import { BENCH_CREDENTIAL, type CpuReply, type Ready, type Role } from './ipc.ts';
+import { startGateway, type GatewayOptions } from '../src/server.ts';
+import { startMockUpstream } from '../src/testing.ts';
+import { BENCH_CREDENTIAL, type CpuReply, type Ready, type Role, type RssReply } from './ipc.ts';
+
+const extra = JSON.parse(process.env.BENCH_GATEWAY_OPTIONS ?? '{}') as Partial<GatewayOptions>;
 
 async function main(role: Role, upstreamBaseUrl: string | undefined): Promise<void> {
   const closers: (() => Promise<void>)[] = [];
@@ -22,6 +24,7 @@ async function main(role: Role, upstreamBaseUrl: string | undefined): Promise<vo
       allowPrivateNetworks: ['127.0.0.1/32'],
       // Lines are recorded and formatted as in production, then dropped: the benchmark counts the log's CPU, not a terminal's.
       log: () => {},
+      ...extra,
     });
     closers.push(() => gateway.close());
     const connection = await gateway.provisioner.createConnection({ tenant: 'bench', integration: 'mock-diagnostics', credential: BENCH_CREDENTIAL });
@@ -38,6 +41,7 @@ async function main(role: Role, upstreamBaseUrl: string | undefined): Promise<vo
       const { user, system } = process.cpuUsage();
       process.send!({ type: 'cpu', micros: user + system } satisfies CpuReply);
     }
+    if (msg.type === 'rss') process.send!({ type: 'rss', bytes: process.memoryUsage.rss() } satisfies RssReply);
   });
   // Closing the servers (rather than exiting at once) lets --cpu-prof write its profile.
   process.on('disconnect', () => {
