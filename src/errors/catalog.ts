@@ -316,6 +316,11 @@ export const catalog = {
     message: (p) => `security.txt for ${p.version} expires on ${p.expires}, ${p.days} days from ${p.today}`,
     hint: () => 'publish a new version: Expires is derived from the latest version\'s updated date',
   },
+  'nothing-released': {
+    title: 'Nothing released',
+    message: () => 'no version is released, and a production build publishes released versions only',
+    hint: (p) => `release the version that is final with \`slapage release ${p.latest}\` (and commit the lock), or preview drafts with \`slapage build --drafts\``,
+  },
   'anchor-removed': {
     title: 'Anchor removed',
     message: (p) => `anchor #${p.anchor} was published by version ${p.version} but the latest page (${p.latest}) lacks it`,

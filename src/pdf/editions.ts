@@ -37,13 +37,23 @@ function attachMeasurement(doc: Doc, measurement: PublishedMeasurement | undefin
   attachData(doc, { name: measurement.file, text, type: 'application/json' }, `Gateway measurement shown under Latency: content/measurements/${measurement.file}`, date);
 }
 
-/** `extras.measurement`: the committed measurement the page's #latency shows for this version, if any. */
-export function renderPublicPdf(policy: Policy, sources: readonly PublicSource[], extras: SectionExtras = {}): Promise<Uint8Array> {
-  const doc = createDocument(documentMeta(policy));
-  cover(doc, policy.meta);
+/** The mark of a version that is not released (published only by `build --drafts`). */
+export const DRAFT_NOTICE = 'Draft: not in force';
+
+export interface PublicOptions extends SectionExtras {
+  /** An unreleased version: stamped and watermarked "Draft: not in force" on every page. */
+  readonly draft?: boolean;
+}
+
+/** `options.measurement`: the committed measurement the page's #latency shows for this version, if any. */
+export function renderPublicPdf(policy: Policy, sources: readonly PublicSource[], options: PublicOptions = {}): Promise<Uint8Array> {
+  const { draft, ...extras } = options;
+  const base = documentMeta(policy);
+  const doc = createDocument(draft ? { ...base, title: `${base.title} (${DRAFT_NOTICE})`, extra: { Draft: DRAFT_NOTICE } } : base);
+  cover(doc, policy.meta, draft ? { edition: DRAFT_NOTICE } : undefined);
   doc.addPage();
   renderSections(doc, policy, extras);
-  runningHeaderFooter(doc, policy.meta);
+  runningHeaderFooter(doc, policy.meta, draft ? { stamp: DRAFT_NOTICE, overlay: watermark(DRAFT_NOTICE) } : {});
   attachSources(doc, sources, sourceNote(policy.meta.version), policy.meta.updated);
   attachMeasurement(doc, extras.measurement, policy.meta.updated);
   return finish(doc);

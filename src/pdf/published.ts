@@ -17,6 +17,8 @@ export interface PublishedVersion {
   readonly policy: Policy;
   readonly sources: readonly PublicSource[];
   readonly measurement?: PublishedMeasurement | undefined;
+  /** Not released: the PDF carries the draft watermark. */
+  readonly draft?: boolean;
 }
 
 /** The version's public sources (never nda.yaml), in page order. */
@@ -37,7 +39,7 @@ export function publicPdf(version: PublishedVersion): Promise<Uint8Array> {
   const key = cacheKey(version);
   let pdf = cache.get(key);
   if (!pdf) {
-    pdf = renderPublicPdf(version.policy, version.sources, { measurement: version.measurement });
+    pdf = renderPublicPdf(version.policy, version.sources, { measurement: version.measurement, ...(version.draft ? { draft: true } : {}) });
     cache.set(key, pdf);
   }
   return pdf;
@@ -51,8 +53,8 @@ export function seedPublicPdf(version: PublishedVersion, pdf: Promise<Uint8Array
 }
 
 /** Everything the public edition is rendered from (the model is validated from the sources). */
-function cacheKey({ version, sources, measurement }: PublishedVersion): string {
-  return createHash('sha256').update(JSON.stringify([version, sources, measurement ?? null])).digest('hex');
+function cacheKey({ version, sources, measurement, draft }: PublishedVersion): string {
+  return createHash('sha256').update(JSON.stringify([version, sources, measurement ?? null, draft === true])).digest('hex');
 }
 
 /** Lowercase hex SHA-256 of PDF bytes, as shown next to the download link and in sla.json. */

@@ -1,17 +1,50 @@
-/** The `policy` collection's entries from validated versions (oldest first): each with its public sources and the measurement its page shows. */
+/**
+ * The pages' entries from validated versions: the versions the build publishes (released ones, plus drafts with
+ * `drafts`), oldest first, each with its status on the build date, its public sources and the measurement its page shows.
+ */
 import type { LoadedVersion } from '../load/load-version.ts';
 import { loadMeasurements, measurementsByVersion } from '../load/measurements.ts';
+import type { Releases } from '../load/release-lock.ts';
 import { publicSources } from '../pdf/published.ts';
+import { today as buildDate } from '../validate/validate.ts';
 import { publishedMeasurement } from './measured-latency.ts';
 import type { PolicyEntry } from './policy-entry.ts';
 import { publishedAt, type SiteAddress } from './address.ts';
+import { selectVersions } from './selection.ts';
 
-/** Only for versions that passed validation: `validatePolicy` has checked the measurement files too. Absolute URLs follow `address`. */
-export function policyEntries(versions: readonly LoadedVersion[], measurementsDir: string, address: SiteAddress = { url: undefined, base: '/' }): PolicyEntry[] {
-  const measured = measurementsByVersion(versions, loadMeasurements(measurementsDir).files);
-  return versions.map((loaded, index) => {
+export interface EntriesOptions extends SiteAddress {
+  /** The release lock's versions (Validation.releases); undefined treats every version as released. */
+  readonly releases?: Releases;
+  /** Publish unreleased versions too, marked as drafts. */
+  readonly drafts?: boolean;
+  /** The build date; default today (SLA_TODAY honoured). */
+  readonly today?: string;
+}
+
+/** Only for versions that passed validation: `validatePolicy` has checked the measurement files too. Absolute URLs follow the address. */
+export function policyEntries(versions: readonly LoadedVersion[], measurementsDir: string, options: EntriesOptions = { url: undefined, base: '/' }): PolicyEntry[] {
+  const releases = options.releases ?? Object.fromEntries(versions.map((v) => [v.version, null]));
+  const selection = selectVersions({ versions, releases, today: options.today ?? buildDate(), drafts: options.drafts ?? false });
+  const statusOf = new Map(selection.published.map((s) => [s.version, s]));
+  const published = versions.filter((v) => statusOf.has(v.version));
+  // Archived pages show the measurement taken before their successor among the published versions.
+  const measured = measurementsByVersion(published, loadMeasurements(measurementsDir).files);
+  const upcoming = selection.upcoming.map((version) => ({ version, effective: versions.find((v) => v.version === version)!.policy.meta.effective }));
+  return published.map((loaded, index) => {
     const { version, policy } = loaded;
+    const selected = statusOf.get(version)!;
     const measurement = publishedMeasurement(measured.get(version));
-    return { version, order: index, latest: index === versions.length - 1, policy: publishedAt(policy, address), sources: publicSources(loaded), ...(measurement ? { measurement } : {}) };
+    return {
+      version,
+      order: index,
+      latest: version === selection.root,
+      status: selected.status,
+      ...(selected.released ? { released: selected.released } : {}),
+      upcoming,
+      policy: publishedAt(policy, options),
+      sources: publicSources(loaded),
+      ...(measurement ? { measurement } : {}),
+      ...(selected.status === 'draft' ? { draft: true } : {}),
+    };
   });
 }

@@ -2,16 +2,32 @@
 import type { Policy } from '../model/policy.ts';
 import type { PublicSource } from '../pdf/editions.ts';
 import type { PublishedMeasurement } from './measured-latency.ts';
+import type { VersionStatus } from './selection.ts';
+
+/** A released version that takes effect after the build date, as / announces it. */
+export interface UpcomingVersion {
+  readonly version: string;
+  readonly effective: string;
+}
 
 export interface PolicyEntry {
   readonly version: string;
   /** 0 for the oldest version. */
   readonly order: number;
+  /** True for the version / shows: the released version in force on the build date (see selectVersions). */
   readonly latest: boolean;
+  /** in-force, superseded, upcoming (released, effective later) or draft (unreleased, published by build --drafts only). */
+  readonly status: VersionStatus;
+  /** The day it was released, when the lock records one. */
+  readonly released?: string;
+  /** Released versions not yet in force on the build date, oldest first (the same list on every entry). */
+  readonly upcoming: readonly UpcomingVersion[];
   /** The validated public model: nothing from nda.yaml by construction. */
   readonly policy: Policy;
   /** The public YAML files as written, which the PDF embeds; never nda.yaml. */
   readonly sources: readonly PublicSource[];
   /** The committed gateway measurement this version's #latency shows (content/measurements/), if any. */
   readonly measurement?: PublishedMeasurement;
+  /** Unreleased: its PDF carries the draft watermark. */
+  readonly draft?: boolean;
 }

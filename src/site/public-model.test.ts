@@ -22,8 +22,18 @@ describe('publicModel', () => {
 describe('publicModelSchema', () => {
   it('describes every public kind and rejects unknown keys', () => {
     const schema = publicModelSchema() as { properties: Record<string, unknown>; additionalProperties: unknown; required: string[] };
-    expect(Object.keys(schema.properties)).toEqual(['$schema', 'version', 'pdf', ...publicKinds, 'measurement']);
+    expect(Object.keys(schema.properties)).toEqual(['$schema', 'version', 'status', 'notice', 'upcoming', 'pdf', ...publicKinds, 'measurement']);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(expect.arrayContaining([...publicKinds]));
+  });
+});
+
+describe('status in sla.json', () => {
+  it('a draft says so, and the version in force lists the upcoming release', () => {
+    const policy = versions.at(-1)!.policy;
+    const draft = publicModel(policy, undefined, undefined, { status: 'draft', notice: 'Draft: not in force' });
+    expect([draft.status, draft.notice]).toEqual(['draft', 'Draft: not in force']);
+    const upcoming = [{ version: '3.3', effective: '2026-12-15', url: 'https://trust.tessellate.example/v/3.3/sla.json' }];
+    expect(publicModel(policy, undefined, undefined, { status: 'in-force', upcoming }).upcoming).toEqual(upcoming);
   });
 });

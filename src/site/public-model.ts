@@ -23,15 +23,26 @@ const measurementDocumentSchema = z.strictObject({
   ...measurementSchema.shape,
 });
 
-/** The document: a `$schema` pointer, the version, the PDF edition when built, the policy files in page order, then the measurement when there is one. */
-export function publicModel(policy: Policy, pdf?: PdfEdition, measured?: PublishedMeasurement): Record<string, unknown> {
+/** Where the version stands on the build date, and the released versions announced as upcoming. */
+const statusSchema = {
+  /** in-force, superseded, upcoming (released, takes effect later) or draft (not released; only in preview builds). */
+  status: z.enum(['in-force', 'superseded', 'upcoming', 'draft']).optional(),
+  /** "Draft: not in force" on a draft. */
+  notice: z.string().optional(),
+  /** Released versions that take effect after the build date. */
+  upcoming: z.array(z.strictObject({ version: z.string(), effective: z.string(), url: z.string() })).optional(),
+};
+export type PublishedStatus = { status?: string; notice?: string; upcoming?: readonly { version: string; effective: string; url: string }[] };
+
+/** The document: a `$schema` pointer, the version, its status, the PDF edition when built, the policy files in page order, then the measurement when there is one. */
+export function publicModel(policy: Policy, pdf?: PdfEdition, measured?: PublishedMeasurement, status: PublishedStatus = {}): Record<string, unknown> {
   const measurement = measured ? { file: measured.file, ...measured.measurement } : undefined;
-  return { $schema: absolute(policy.meta.url, SCHEMA_PATH), version: policy.meta.version, ...(pdf ? { pdf } : {}), ...policy, ...(measurement ? { measurement } : {}) };
+  return { $schema: absolute(policy.meta.url, SCHEMA_PATH), version: policy.meta.version, ...status, ...(pdf ? { pdf } : {}), ...policy, ...(measurement ? { measurement } : {}) };
 }
 
 /** JSON Schema (2020-12) of sla.json, derived from the same zod schemas that validate the YAML. */
 export function publicModelSchema(): Record<string, unknown> {
-  const document = z.strictObject({ $schema: z.string(), version: z.string(), pdf: pdfSchema.optional(), ...publicSchemas, measurement: measurementDocumentSchema.optional() });
+  const document = z.strictObject({ $schema: z.string(), version: z.string(), ...statusSchema, pdf: pdfSchema.optional(), ...publicSchemas, measurement: measurementDocumentSchema.optional() });
   return { ...z.toJSONSchema(document, { io: 'output', unrepresentable: 'any' }), title: 'SLA & security policy (public model)' };
 }
 

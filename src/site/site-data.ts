@@ -1,24 +1,34 @@
 /** The pages' data: the project's policy validated once per build (the CLI's own validation when it handed one over), as collection entries. */
 import type { Problem } from '../errors/catalog.ts';
 import type { SiteOptions } from '../build/site-options.ts';
-import { hasErrors, validatePolicy } from '../validate/validate.ts';
+import { join, relative } from 'node:path';
+import { LOCK_FILE } from '../load/release-lock.ts';
+import { SourceFile } from '../load/source-file.ts';
+import { hasErrors, validatePolicy, type Validation } from '../validate/validate.ts';
 import { takeValidation } from './build-handoff.ts';
 import { policyEntries } from './policy-entries.ts';
 import type { PolicyEntry } from './policy-entry.ts';
 
 export type SiteData = { readonly entries: PolicyEntry[] } | { readonly problems: Problem[]; readonly versionCount: number };
 
+/** The published entries, or the problem that nothing is publishable (no released version and no --drafts). */
+function publishedData(validation: Validation, site: SiteOptions): SiteData {
+  const entries = policyEntries(validation.versions, site.measurementsDir, { url: site.url, base: site.base, releases: validation.releases, drafts: site.drafts });
+  if (entries.length > 0) return { entries };
+  const lock = new SourceFile(relative(process.cwd(), join(site.policyDir, LOCK_FILE)), '');
+  return { problems: [lock.problemAtLine(0, 0, 'nothing-released', { latest: validation.versions.at(-1)?.version ?? '1.0' })], versionCount: validation.versions.length };
+}
+
 let memo: { key: string; data: SiteData } | undefined;
 
 /** `cache`: keep the result for the process (builds); dev validates on every request, so an edit shows at once. */
 export function siteData(site: SiteOptions, cache: boolean): SiteData {
-  const key = JSON.stringify([site.policyDir, site.measurementsDir, site.url, site.base]);
+  const key = JSON.stringify([site.policyDir, site.measurementsDir, site.url, site.base, site.drafts]);
   if (cache && memo?.key === key) return memo.data;
   const validation = takeValidation(site.policyDir) ?? validatePolicy(site.policyDir, { measurementsDir: site.measurementsDir });
   const data: SiteData = hasErrors(validation.problems)
     ? { problems: validation.problems, versionCount: validation.versions.length }
-    : { entries: policyEntries(validation.versions, site.measurementsDir, site) };
-  if ('entries' in data && data.entries.length === 0) throw new Error('the policy has no versions');
+    : publishedData(validation, site);
   if (cache) memo = { key, data };
   return data;
 }

@@ -10,7 +10,8 @@ export async function policyVersions(): Promise<PolicyEntry[]> {
   return data.entries;
 }
 
+/** The version / shows: the released version in force on the build date. */
 export async function latestVersion(): Promise<PolicyEntry> {
   const versions = await policyVersions();
-  return versions[versions.length - 1] as PolicyEntry;
+  return versions.find((v) => v.latest) ?? (versions[versions.length - 1] as PolicyEntry);
 }
