@@ -81,7 +81,7 @@ export class AdminApi {
     const need = (action: string, permission: Permission, target: string | null = null): void => {
       call.action = action;
       call.target = target;
-      if (!allows(call.actor!.role, permission)) throw new GatewayError(403, 'forbidden', `the ${call.actor!.role} role may not ${action.replace('.', ' ')}`);
+      if (!allows(call.actor!.role, permission)) throw new GatewayError(403, 'forbidden', `the ${call.actor!.role} role may not perform ${action}`);
     };
     call.action = 'admin.unknown';
     if (resource === 'whoami' && n === 2 && method === 'GET') {
