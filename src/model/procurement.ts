@@ -20,6 +20,7 @@ export interface Question {
 }
 
 const list = (values: readonly string[]) => values.join(', ');
+const retryOnWords = { 'rate-limit': 'rate limits', 'transient-error': 'transient errors', timeout: 'timeouts' } as const;
 
 export const questions: readonly Question[] = [
   {
@@ -83,7 +84,7 @@ export const questions: readonly Question[] = [
     answer: ({ 'rate-limits': r }) =>
       r.policy === 'pass-through'
         ? 'Upstream rate limits are passed through at once, without retries.'
-        : `The platform retries${r.retry_on ? ` on ${list(r.retry_on.map((c) => c.replace('-', ' ')))}` : ''}${r.failover ? ' and fails over' : ''} for at most ${r.max_retry_window_ms !== undefined ? formatValue('max_retry_window_ms', r.max_retry_window_ms) : '(no window stated)'}, up to ${r.retries} ${r.retries === 1 ? 'retry' : 'retries'}.`,
+        : `The platform retries${r.retry_on ? ` on ${list(r.retry_on.map((c) => retryOnWords[c]))}` : ''}${r.failover ? ', fails over,' : ''} for at most ${r.max_retry_window_ms !== undefined ? formatValue('max_retry_window_ms', r.max_retry_window_ms) : '(no window stated)'}, up to ${r.retries} ${r.retries === 1 ? 'retry' : 'retries'}.`,
   },
   {
     id: 'ttl-revocation',
