@@ -276,7 +276,7 @@ export const catalog = {
   'release-notice-too-short': {
     title: 'Notice from the release date too short',
     message: (p) =>
-      `${p.change}: released on ${p.released}, ${p.given} days before it takes effect on ${p.effective}, but ${p.rule} requires ${p.required} days of notice`,
+      `${p.change}: released on ${p.released}, ${p.given} day${p.given === 1 ? '' : 's'} before it takes effect on ${p.effective}, but ${p.rule} requires ${p.required} days of notice`,
     hint: (p) => `the notice runs from the release, not from an earlier updated date: set updated: "${p.released}" and effective: "${p.earliest}" or later in meta.yaml, then release again`,
   },
   'notice-too-short': {
