@@ -8,7 +8,7 @@ import { sections } from '../../src/model/sections.ts';
 import { validatePolicy } from '../../src/validate/validate.ts';
 import { launchChromium } from './browser.ts';
 import { buildSite } from './build-site.ts';
-import { serveStatic, type StaticServer } from './static-server.ts';
+import { serveStatic, type StaticServer } from '../../src/check/static-server.ts';
 
 const POLICY = 'policy';
 const versions = validatePolicy(POLICY).versions;

@@ -1,4 +1,4 @@
-/** A tiny static file server for browser tests: 127.0.0.1, port 0, directory index, no directory escape. */
+/** A tiny static file server for browser checks and tests: 127.0.0.1, port 0, the site under its base path, directory index, no directory escape. */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -11,6 +11,9 @@ const types: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.css': 'text/css',
   '.js': 'text/javascript',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
 };
 
 export interface StaticServer {
@@ -18,10 +21,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(dir: string): Promise<StaticServer> {
+export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
   const root = resolve(dir);
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const url = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!url.startsWith(base)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    const path = '/' + url.slice(base.length);
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
