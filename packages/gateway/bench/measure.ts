@@ -49,7 +49,7 @@ if (values.store !== undefined) {
     values.store as StoreChoice,
     values.quick
       ? { warmupPairs: 50, pairs: 300, revocations: 20, rate: 200, rateWarmupS: 0.5, durationS: duration ?? 2 }
-      : { warmupPairs: 3_000, pairs: 20_000, revocations: 500, rate: 1_000, rateWarmupS: 10, durationS: duration ?? 60 },
+      : { warmupPairs: 3_000, pairs: 20_000, revocations: 500, rate: 1_000, rateWarmupS: 30, durationS: duration ?? 60 },
   );
   process.exit(0);
 }

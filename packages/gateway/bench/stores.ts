@@ -10,7 +10,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
@@ -195,6 +195,8 @@ export async function measureStores(store: StoreChoice, plan: StorePlan): Promis
   const services: TestService[] = [];
   const children: Child[] = [];
   const print = (figure: Record<string, unknown>) => process.stdout.write(JSON.stringify(figure) + '\n');
+  const machine = () => ({ node: process.version, cpu_count: cpus().length, cpu_model: cpus()[0]?.model ?? 'unknown', load_average: loadavg().map((l) => Math.round(l * 100) / 100) });
+  print({ figure: 'machine at start', store, ...machine() });
   try {
     const shared: Parameters<typeof gatewayOptions>[1] = { dataDir, hmacKey: randomBytes(32).toString('hex'), encryptionKey: randomBytes(32).toString('hex') };
     if (store === 'postgres+redis') {
@@ -233,6 +235,7 @@ export async function measureStores(store: StoreChoice, plan: StorePlan): Promis
     print({ figure: 'revocation on instance A reaching instance B', store, revocations: plan.revocations, p50_ms: reachP.p50_ms, p99_ms: reachP.p99_ms, max_ms: roundMs(reach.at(-1)!) });
     print({ figure: 'constant rate across two instances sharing PostgreSQL and Redis', store, ...(await twoInstanceLoad(mock, a, b, plan)) });
   } finally {
+    print({ figure: 'machine at end', store, ...machine() });
     for (const c of children.reverse()) await stopChild(c);
     for (const s of services) await s.stop();
     rmSync(dataDir, { recursive: true, force: true });
