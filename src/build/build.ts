@@ -15,6 +15,7 @@ import { compareVersions, isVersion } from '../model/version.ts';
 import { anchorIds, checkAnchorContract, type RenderedPage } from '../site/anchors.ts';
 import { handOffValidation } from '../site/build-handoff.ts';
 import { policyEntries } from '../site/policy-entries.ts';
+import { nothingReleased } from '../site/site-data.ts';
 import { hasErrors } from '../validate/validate.ts';
 import { validateProject } from '../validate/validate-project.ts';
 import slapage from './integration.ts';
@@ -51,8 +52,13 @@ export async function buildSite({ paths, out, drafts, report = () => {} }: Build
       process.stderr.write(`${summary(problems, validation?.versions.length ?? 0)}\nbuild stopped: ${relative(process.cwd(), out) || out} left unchanged\n`);
       return 1;
     }
-    const versions = validation.versions.map((v) => v.version);
-    const entries = policyEntries(validation.versions, project.measurementsDir, { url: project.config.site.url, base: project.config.site.base });
+    // The versions this build publishes: released ones (plus drafts with --drafts), as the pages select them.
+    const entries = policyEntries(validation.versions, project.measurementsDir, { url: project.config.site.url, base: project.config.site.base, releases: validation.releases, drafts });
+    if (entries.length === 0) {
+      process.stderr.write(`${formatProblems([nothingReleased(project.policyDir, validation)], 'text')}\n\nbuild stopped: ${relative(process.cwd(), out) || out} left unchanged\n`);
+      return 1;
+    }
+    const versions = entries.map((e) => e.version);
     pdfWorkers.render([...entries.slice(-1), ...entries.slice(0, -1)]);
     handOffValidation(validation);
 
@@ -71,7 +77,7 @@ export async function buildSite({ paths, out, drafts, report = () => {} }: Build
       const built = performance.now();
 
       assertOutputs(building, versions);
-      const anchors = anchorProblems(building, out, versions, project.policyDir);
+      const anchors = anchorProblems(building, out, versions, project.policyDir, entries.find((e) => e.latest)?.version ?? '');
       if (anchors.length > 0) {
         process.stderr.write(formatProblems(anchors, 'text') + '\n\nbuild stopped: post-build checks failed; output left unchanged\n');
         return 1;
@@ -108,7 +114,7 @@ function assertOutputs(dir: string, versions: readonly string[]): void {
  * Anchors of every version's page must resolve on /: those recorded in the release lock when each version was
  * released, those of the previously published output when present, and those of this build.
  */
-function anchorProblems(staging: string, previous: string, versions: readonly string[], policyDir: string): Problem[] {
+function anchorProblems(staging: string, previous: string, versions: readonly string[], policyDir: string, root: string): Problem[] {
   const released: RenderedPage[] = Object.entries(readLock(policyDir).lock)
     .sort(([a], [b]) => compareVersions(a, b))
     .flatMap(([version, entry]) => (entry.anchors ? [{ version, anchors: new Set(entry.anchors) }] : []));
@@ -118,7 +124,7 @@ function anchorProblems(staging: string, previous: string, versions: readonly st
       return existsSync(file) ? [{ version, anchors: anchorIds(readFileSync(file, 'utf8')) }] : [];
     });
   const published = existsSync(join(previous, 'v')) ? readdirSync(join(previous, 'v')).filter(isVersion).sort(compareVersions) : [];
-  const latest = { version: versions.at(-1) ?? '', anchors: anchorIds(readFileSync(join(staging, 'index.html'), 'utf8')) };
+  const latest = { version: root, anchors: anchorIds(readFileSync(join(staging, 'index.html'), 'utf8')) };
   return checkAnchorContract([...released, ...pages(previous, published), ...pages(staging, versions)], latest, SECTIONS_FILE);
 }
 

@@ -15,8 +15,13 @@ export type SiteData = { readonly entries: PolicyEntry[] } | { readonly problems
 function publishedData(validation: Validation, site: SiteOptions): SiteData {
   const entries = policyEntries(validation.versions, site.measurementsDir, { url: site.url, base: site.base, releases: validation.releases, drafts: site.drafts });
   if (entries.length > 0) return { entries };
-  const lock = new SourceFile(relative(process.cwd(), join(site.policyDir, LOCK_FILE)), '');
-  return { problems: [lock.problemAtLine(0, 0, 'nothing-released', { latest: validation.versions.at(-1)?.version ?? '1.0' })], versionCount: validation.versions.length };
+  return { problems: [nothingReleased(site.policyDir, validation)], versionCount: validation.versions.length };
+}
+
+/** The problem of a production build with no released version, located at the release lock. */
+export function nothingReleased(policyDir: string, validation: Validation): Problem {
+  const lock = new SourceFile(relative(process.cwd(), join(policyDir, LOCK_FILE)), '');
+  return lock.problemAtLine(0, 0, 'nothing-released', { latest: validation.versions.at(-1)?.version ?? '1.0' });
 }
 
 let memo: { key: string; data: SiteData } | undefined;
