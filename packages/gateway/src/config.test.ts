@@ -33,3 +33,40 @@ describe('optionsFromEnv', () => {
     expect(() => optionsFromEnv({ GATEWAY_UPSTREAM_TIMEOUT_MS: 'soon' })).toThrow(/GATEWAY_UPSTREAM_TIMEOUT_MS/);
   });
 });
+
+describe('stores, keys, roles and retention from the environment', () => {
+  it('defaults to SQLite in ./.gateway-data, PostgreSQL when a database URL is set, memory on request', () => {
+    expect(optionsFromEnv({}).store).toEqual({ kind: 'sqlite', dir: './.gateway-data' });
+    expect(optionsFromEnv({ GATEWAY_DATA_DIR: '/var/lib/gw' }).store).toEqual({ kind: 'sqlite', dir: '/var/lib/gw' });
+    expect(optionsFromEnv({ GATEWAY_DATABASE_URL: 'postgres://db/gw' }).store).toEqual({ kind: 'postgres', url: 'postgres://db/gw' });
+    expect(optionsFromEnv({ GATEWAY_STORE: 'memory' }).store).toEqual({ kind: 'memory' });
+    expect(() => optionsFromEnv({ GATEWAY_STORE: 'postgres' })).toThrow(/GATEWAY_DATABASE_URL/);
+    expect(() => optionsFromEnv({ GATEWAY_STORE: 'mongo' })).toThrow(/memory, sqlite or postgres/);
+  });
+
+  it('reads role keys, encryption keys, Redis, lifetime and retention', () => {
+    const o = optionsFromEnv({
+      GATEWAY_ADMIN_KEYS: 'owner:owner-key-0123456789, auditor:auditor-key-0123456789',
+      GATEWAY_ENCRYPTION_KEY: 'cd'.repeat(32),
+      GATEWAY_PREVIOUS_ENCRYPTION_KEYS: 'ef'.repeat(32),
+      GATEWAY_REDIS_URL: 'redis://cache:6379',
+      GATEWAY_MAX_LIFETIME_DAYS: '30',
+      GATEWAY_AUDIT_RETENTION_DAYS: '400',
+      GATEWAY_LOG_DIR: '/var/log/gw',
+    });
+    expect(o).toMatchObject({
+      adminKeys: [
+        { role: 'owner', key: 'owner-key-0123456789' },
+        { role: 'auditor', key: 'auditor-key-0123456789' },
+      ],
+      encryptionKey: 'cd'.repeat(32),
+      previousEncryptionKeys: ['ef'.repeat(32)],
+      edge: { redisUrl: 'redis://cache:6379' },
+      maxServerLifetimeMs: 30 * 24 * 3600_000,
+      retention: { auditDays: 400 },
+      logDir: '/var/log/gw',
+    });
+    expect(() => optionsFromEnv({ GATEWAY_ADMIN_KEYS: 'root:some-long-key-0123456' })).toThrow(/ROLE:KEY with ROLE one of owner, admin, developer, auditor/);
+    expect(() => optionsFromEnv({ GATEWAY_ADMIN_KEYS: 'admin:short' })).toThrow(/at least 16 characters/);
+  });
+});

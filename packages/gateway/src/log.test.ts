@@ -38,3 +38,29 @@ describe('AccessLog', () => {
     );
   });
 });
+
+describe('access-log day files and their retention', () => {
+  it('writes batches to the day file of their writing and deletes whole days past retention', async () => {
+    const { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { directorySink, purgeLogFiles } = await import('./log.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'slapage-logs-'));
+    try {
+      let now = Date.UTC(2026, 2, 31, 23, 59);
+      const sink = directorySink(dir, () => now);
+      sink('{"a":1}\n');
+      now = Date.UTC(2026, 3, 1, 0, 1);
+      sink('{"b":2}\n');
+      writeFileSync(join(dir, 'unrelated.txt'), 'kept');
+      expect(readdirSync(dir).sort()).toEqual(['access-2026-03-31.jsonl', 'access-2026-04-01.jsonl', 'unrelated.txt']);
+      expect(readFileSync(join(dir, 'access-2026-04-01.jsonl'), 'utf8')).toBe('{"b":2}\n');
+      // 30 days of retention on 2026-05-01 00:00: the cutoff is 2026-04-01 00:00, so only March 31 has wholly passed.
+      const before = Date.UTC(2026, 4, 1) - 30 * 24 * 3600_000;
+      expect(purgeLogFiles(dir, before)).toBe(1);
+      expect(readdirSync(dir).sort()).toEqual(['access-2026-04-01.jsonl', 'unrelated.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
