@@ -88,14 +88,14 @@ describe.each(STORES)('ConfigStore contract: %s', (kind, open) => {
     await store.putConnection({ id: 'conn_1', tenant: 't', integration: 'i', credential_sealed: 'v1.k.iv.tag.ct', created_at: 1 });
   });
   afterAll(() => store?.close());
-  const skipUnlessUp = (): boolean => {
+  const skipUnlessUp = (ctx: { skip: (note?: string) => void }): boolean => {
     if (store !== undefined) return false;
-    console.warn(`skipped: ${kind} backend not available`);
+    ctx.skip(`${kind} backend not available`);
     return true;
   };
 
-  it('stores and finds connections and servers, returning copies', async () => {
-    if (skipUnlessUp()) return;
+  it('stores and finds connections and servers, returning copies', async (ctx) => {
+    if (skipUnlessUp(ctx)) return;
     expect(store.persistent).toBe(kind !== 'memory');
     expect(await store.getConnection('conn_1')).toEqual({ id: 'conn_1', tenant: 't', integration: 'i', credential_sealed: 'v1.k.iv.tag.ct', created_at: 1 });
     await store.putServer(server('s1', 100_000, { tenant: 'a', api_token_hash: 'api' }));
@@ -109,8 +109,8 @@ describe.each(STORES)('ConfigStore contract: %s', (kind, open) => {
     expect((await store.listServers({ connection_id: 'conn_1' })).map((s) => s.id).sort()).toEqual(['s1', 's2']);
   });
 
-  it('revokes once (the first revocation time stays) and purges expired and revoked servers', async () => {
-    if (skipUnlessUp()) return;
+  it('revokes once (the first revocation time stays) and purges expired and revoked servers', async (ctx) => {
+    if (skipUnlessUp(ctx)) return;
     await store.putServer(server('old', 100));
     await store.putServer(server('live', 10_000));
     await store.putServer(server('gone', 10_000));
@@ -123,15 +123,15 @@ describe.each(STORES)('ConfigStore contract: %s', (kind, open) => {
     expect(await store.getServer('live')).toBeDefined();
   });
 
-  it('re-seals credentials in place', async () => {
-    if (skipUnlessUp()) return;
+  it('re-seals credentials in place', async (ctx) => {
+    if (skipUnlessUp(ctx)) return;
     expect(await store.resealConnections((r) => (r.credential_sealed.startsWith('v1.k.') ? 'v1.k2.iv.tag.ct' : null))).toBe(1);
     expect((await store.getConnection('conn_1'))!.credential_sealed).toBe('v1.k2.iv.tag.ct');
     expect(await store.resealConnections(() => null)).toBe(0);
   });
 
-  it('keeps one hash chain under concurrent appends, exports since a time, and survives retention', async () => {
-    if (skipUnlessUp()) return;
+  it('keeps one hash chain under concurrent appends, exports since a time, and survives retention', async (ctx) => {
+    if (skipUnlessUp(ctx)) return;
     await Promise.all(Array.from({ length: 12 }, () => store.appendAudit(event(1_000))));
     for (const at of [1_010, 1_011]) await store.appendAudit(event(at));
     let records = await store.listAudit();
@@ -155,8 +155,8 @@ describe.each(STORES)('ConfigStore contract: %s', (kind, open) => {
 });
 
 describe('PostgreSQL specifics', () => {
-  it('applies migrations once, even when two instances open the database together', async () => {
-    if (!pg) return console.warn('skipped: PostgreSQL not available');
+  it('applies migrations once, even when two instances open the database together', async (ctx) => {
+    if (!pg) return ctx.skip('PostgreSQL not available');
     const url = await freshPostgresUrl();
     const [a, b] = await Promise.all([openStore({ kind: 'postgres', url }), openStore({ kind: 'postgres', url })]);
     try {
@@ -167,8 +167,8 @@ describe('PostgreSQL specifics', () => {
     }
   });
 
-  it('runs the purge on one instance at a time: a second instance skips while the lock is held', async () => {
-    if (!pg) return console.warn('skipped: PostgreSQL not available');
+  it('runs the purge on one instance at a time: a second instance skips while the lock is held', async (ctx) => {
+    if (!pg) return ctx.skip('PostgreSQL not available');
     const url = await freshPostgresUrl();
     const [a, b] = (await Promise.all([openStore({ kind: 'postgres', url }), openStore({ kind: 'postgres', url })])) as [SqlStore, SqlStore];
     try {
@@ -202,9 +202,9 @@ const EDGES: Array<[string, () => Promise<EdgeStore> | null]> = [
 ];
 
 describe.each(EDGES)('EdgeStore contract: %s', (kind, open) => {
-  it('stores entries, tells every subscriber about a revocation, and a revocation wins over a later put', async () => {
+  it('stores entries, tells every subscriber about a revocation, and a revocation wins over a later put', async (ctx) => {
     const made = open();
-    if (made === null) return console.warn(`skipped: ${kind} edge not available`);
+    if (made === null) return ctx.skip(`${kind} edge not available`);
     const edge = await made;
     const other = kind === 'redis' ? await RedisEdge.connect(redis!.url) : edge;
     try {
@@ -227,9 +227,10 @@ describe.each(EDGES)('EdgeStore contract: %s', (kind, open) => {
     }
   });
 
-  it('evicts an entry by itself at expires_at', async () => {
-    if (kind !== 'redis') return; // the in-process edge holds nothing; TokenIndex has its own eviction tests
-    if (!redis) return console.warn('skipped: Redis not available');
+  it('evicts an entry by itself at expires_at', async (ctx) => {
+    // The in-process edge holds nothing; TokenIndex has its own eviction tests.
+    if (kind !== 'redis') return ctx.skip('the in-process edge stores nothing to evict');
+    if (!redis) return ctx.skip('Redis not available');
     const edge = await RedisEdge.connect(redis.url);
     try {
       const record = server('short', Date.now() + 300, { token_hash: `short-${Date.now()}` });

@@ -55,8 +55,8 @@ describe('several instances on PostgreSQL + Redis', () => {
   let token = '';
   let serverId = '';
 
-  it('a server provisioned on instance A works on instance B (with the credential decrypted there)', async () => {
-    if (missing) return;
+  it('a server provisioned on instance A works on instance B (with the credential decrypted there)', async (ctx) => {
+    if (missing) return ctx.skip(missing);
     [a, b] = await Promise.all([instance(), instance()]);
     const conn = await admin(a, 'POST', '/admin/connections', { tenant: 'acme', integration: 'mock-diagnostics', credential: CREDENTIAL });
     expect(conn.status).toBe(201);
@@ -74,15 +74,15 @@ describe('several instances on PostgreSQL + Redis', () => {
     expect((await admin(b, 'GET', `/admin/servers/${serverId}`)).json.status).toBe('active');
   });
 
-  it('after both instances restart, the unexpired token still works', async () => {
-    if (missing) return;
+  it('after both instances restart, the unexpired token still works', async (ctx) => {
+    if (missing) return ctx.skip(missing);
     await Promise.all([a.close(), b.close()]);
     [a, b] = await Promise.all([instance(), instance()]);
     for (const g of [a, b]) expect((await callTool(g.mcpUrl(token), 'get_fixed')).json.result.isError).toBe(false);
   });
 
-  it('revoked on A, the token is refused by B within 1 s, although B had it cached', async () => {
-    if (missing) return;
+  it('revoked on A, the token is refused by B within 1 s, although B had it cached', async (ctx) => {
+    if (missing) return ctx.skip(missing);
     expect((await callTool(b.mcpUrl(token), 'get_fixed')).status).toBe(200);
     expect(b.registry.size).toBeGreaterThan(0);
     const revokedAt = performance.now();
@@ -97,8 +97,8 @@ describe('several instances on PostgreSQL + Redis', () => {
     expect(performance.now() - revokedAt).toBeLessThan(1_000);
   });
 
-  it('the audit chain is shared and verifies from either instance', async () => {
-    if (missing) return;
+  it('the audit chain is shared and verifies from either instance', async (ctx) => {
+    if (missing) return ctx.skip(missing);
     const fromB = await admin(b, 'POST', '/admin/audit/verify');
     expect(fromB.json).toMatchObject({ ok: true, first_bad: null });
     expect(fromB.json.records).toBeGreaterThan(3);
@@ -106,8 +106,8 @@ describe('several instances on PostgreSQL + Redis', () => {
     expect(lines.map((l) => l.action)).toEqual(expect.arrayContaining(['connection.create', 'server.create', 'server.get', 'server.revoke']));
   });
 
-  it('a pg_dump holds no credential and no token', async () => {
-    if (missing) return;
+  it('a pg_dump holds no credential and no token', async (ctx) => {
+    if (missing) return ctx.skip(missing);
     const dump = await pg!.dump();
     expect(dump).toContain('CREATE TABLE public.servers');
     expect(dump).toContain(serverId);
