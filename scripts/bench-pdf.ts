@@ -5,7 +5,7 @@
  */
 import { cpus, release } from 'node:os';
 import { parseArgs } from 'node:util';
-import { resolvePolicyDir } from '../src/load/load-policy.ts';
+import { resolveProject } from '../src/load/project.ts';
 import { renderPublicPdf } from '../src/pdf/editions.ts';
 import { pdfSha256, publicSources } from '../src/pdf/published.ts';
 import { hasErrors, validatePolicy } from '../src/validate/validate.ts';
@@ -15,7 +15,7 @@ const TARGET_KB = 250;
 
 const { values } = parseArgs({ options: { policy: { type: 'string' }, runs: { type: 'string', default: '10' } } });
 const runs = Math.max(1, Number(values.runs));
-const { versions, problems } = validatePolicy(resolvePolicyDir(values.policy));
+const { versions, problems } = validatePolicy(resolveProject({ policy: values.policy }).policyDir);
 if (hasErrors(problems)) {
   process.stderr.write('the policy has errors; run `npm run validate`\n');
   process.exit(1);

@@ -14,7 +14,9 @@ import { readLock } from '../load/release-lock.ts';
 import { compareVersions, isVersion } from '../model/version.ts';
 import { anchorIds, checkAnchorContract, type RenderedPage } from '../site/anchors.ts';
 import { handOffValidation } from '../site/build-handoff.ts';
+import { pdfBrand } from '../site/brand.ts';
 import { policyEntries } from '../site/policy-entries.ts';
+import { siteOptions } from './site-options.ts';
 import { nothingReleased } from '../site/site-data.ts';
 import { hasErrors } from '../validate/validate.ts';
 import { validateProject } from '../validate/validate-project.ts';
@@ -53,7 +55,13 @@ export async function buildSite({ paths, out, drafts, report = () => {} }: Build
       return 1;
     }
     // The versions this build publishes: released ones (plus drafts with --drafts), as the pages select them.
-    const entries = policyEntries(validation.versions, project.measurementsDir, { url: project.config.site.url, base: project.config.site.base, releases: validation.releases, drafts });
+    const entries = policyEntries(validation.versions, project.measurementsDir, {
+      url: project.config.site.url,
+      base: project.config.site.base,
+      releases: validation.releases,
+      drafts,
+      brand: pdfBrand(siteOptions(project, drafts), validation.versions.at(-1)?.policy.meta.company ?? ''),
+    });
     if (entries.length === 0) {
       process.stderr.write(`${formatProblems([nothingReleased(project.policyDir, validation)], 'text')}\n\nbuild stopped: ${relative(process.cwd(), out) || out} left unchanged\n`);
       return 1;

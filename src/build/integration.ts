@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { formatProblems } from '../cli/format-problems.ts';
 import { hasErrors } from '../validate/validate.ts';
 import { loadProject, resolveProject, type Project } from '../load/project.ts';
-import type { SiteOptions } from './site-options.ts';
+import { siteOptions, type SiteOptions } from './site-options.ts';
 
 export interface SlapageOptions {
   /** The project folder; default: Astro's root. */
@@ -78,29 +78,6 @@ export default function slapage(options: SlapageOptions = {}): AstroIntegration 
         });
         if (site.brand.logo) injectRoute({ pattern: `/${site.brand.logo.path}`, entrypoint: routeFile('logo'), prerender: true });
       },
-    },
-  };
-}
-
-/** The site path of the published logo: a fixed name, so no project path leaks into the output. */
-export function logoFileName(project: Project): string | undefined {
-  return project.logo ? `logo.${project.logo.type}` : undefined;
-}
-
-function siteOptions(project: Project, drafts: boolean): SiteOptions {
-  const logoName = logoFileName(project);
-  return {
-    root: project.root,
-    policyDir: project.policyDir,
-    measurementsDir: project.measurementsDir,
-    url: project.config.site.url,
-    base: project.config.site.base,
-    drafts,
-    brand: {
-      accentColor: project.config.brand.accent_color,
-      logo: logoName && project.logo
-        ? { path: logoName, source: join(project.root, project.config.brand.logo!), type: project.logo.type, alt: project.config.brand.logo_alt, ...(project.logo.width ? { width: project.logo.width, height: project.logo.height } : {}) }
-        : undefined,
     },
   };
 }

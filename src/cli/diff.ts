@@ -1,7 +1,7 @@
-/** `npm run diff -- [FROM] [TO] [--policy DIR] [--format text|markdown|json]`: exit 0 printed, 1 versions invalid, 2 usage. */
+/** `npm run diff -- [FROM] [TO] [--project DIR] [--policy DIR] [--format text|markdown|json]`: exit 0 printed, 1 versions invalid, 2 usage. */
 import { comparePolicies } from '../diff/comparison.ts';
 import { diffFormats, formatComparison, type DiffFormat } from '../diff/format.ts';
-import { resolvePolicyDir } from '../load/load-policy.ts';
+import { resolveProject } from '../load/project.ts';
 import { validatePolicy } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
 import { formatProblems } from './format-problems.ts';
@@ -18,7 +18,7 @@ export function main(args: readonly string[]): number {
   const { values, positionals } = parse({
     args: [...args],
     allowPositionals: true,
-    options: { policy: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean' } },
+    options: { project: { type: 'string' }, policy: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean' } },
   });
   if (values.help) {
     process.stdout.write(usage + '\n');
@@ -28,7 +28,7 @@ export function main(args: readonly string[]): number {
   if (!diffFormats.includes(format)) throw new UsageError(`unknown format ${JSON.stringify(values.format)}; use text, markdown or json`);
   if (positionals.length > 2) throw new UsageError(`expected at most two versions, got ${positionals.length}`);
 
-  const validation = validatePolicy(resolvePolicyDir(values.policy));
+  const validation = validatePolicy(resolveProject({ project: values.project, policy: values.policy }).policyDir);
   const known = validation.versions.map((v) => v.version);
   const failed = (version: string) => validation.problems.some((p) => p.severity === 'error' && p.file.split(/[\\/]/).includes(version));
   for (const version of positionals) {

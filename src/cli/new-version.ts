@@ -1,7 +1,8 @@
-/** `npm run new-version -- [VERSION] [--policy DIR] [--today YYYY-MM-DD]`: starts a draft from the latest version. Exit 0 created, 1 problems, 2 usage. */
+/** `npm run new-version -- [VERSION] [--project DIR] [--policy DIR] [--today YYYY-MM-DD]`: starts a draft from the latest version. Exit 0 created, 1 problems, 2 usage. */
 import { relative } from 'node:path';
 import { draftDates, startDraft } from '../load/draft.ts';
-import { loadPolicy, resolvePolicyDir } from '../load/load-policy.ts';
+import { loadPolicy } from '../load/load-policy.ts';
+import { resolveProject } from '../load/project.ts';
 import { loadVersion } from '../load/load-version.ts';
 import { compareVersions, isVersion, nextMinor } from '../model/version.ts';
 import { today } from '../validate/validate.ts';
@@ -18,7 +19,7 @@ export function main(args: readonly string[]): number {
   const { values, positionals } = parse({
     args: [...args],
     allowPositionals: true,
-    options: { policy: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean' } },
+    options: { project: { type: 'string' }, policy: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help) {
     process.stdout.write(usage + '\n');
@@ -27,7 +28,7 @@ export function main(args: readonly string[]): number {
   if (positionals.length > 1) throw new UsageError('give at most one version');
   const date = values.today ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--today ${JSON.stringify(date)} is not a date like 2026-05-15`);
-  const dir = resolvePolicyDir(values.policy);
+  const dir = resolveProject({ project: values.project, policy: values.policy }).policyDir;
   const loaded = loadPolicy(dir);
   const newest = loaded.folders.at(-1);
   const latest = loaded.versions.find((v) => v.version === newest);

@@ -6,19 +6,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { describe, type ErrorCode, type Problem, type ProblemParams } from '../errors/catalog.ts';
-import { resolvePolicyDir } from '../load/load-policy.ts';
-import { resolveMeasurementsDir } from '../load/measurements.ts';
+import { resolveProject } from '../load/project.ts';
+import { siteOptions } from '../build/site-options.ts';
+import { pdfBrand } from '../site/brand.ts';
+import { validateProject } from '../validate/validate-project.ts';
 import { fileNameOf } from '../model/policy.ts';
 import { renderNdaPdf } from '../pdf/editions.ts';
 import { describeChars, undrawable } from '../pdf/fonts.ts';
 import { pdfFileName, pdfSha256, publicPdf } from '../pdf/published.ts';
 import { policyEntries } from '../site/policy-entries.ts';
-import { hasErrors, today, validatePolicy } from '../validate/validate.ts';
+import { hasErrors, today } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
 import { formatProblems, summary } from './format-problems.ts';
 
-export const usage = `usage: slapage pdf [--version X.Y] [--out PATH] [--policy DIR]
-       npm run pdf -- --nda --recipient NAME [--date YYYY-MM-DD] [--version X.Y] [--out PATH] [--policy DIR]
+export const usage = `usage: slapage pdf [--version X.Y] [--out PATH] [--project DIR] [--policy DIR]
+       slapage pdf --nda --recipient NAME [--date YYYY-MM-DD] [--version X.Y] [--out PATH] [--policy DIR]
 
 Writes the public PDF of a version (default: the latest) to ./sla-vX.Y.pdf, or with --nda the
 NDA edition (annexes, every page stamped for NAME on DATE, default today) to
@@ -32,6 +34,7 @@ export async function main(args: readonly string[]): Promise<number> {
   const { values } = parse({
     args: [...args],
     options: {
+      project: { type: 'string' },
       policy: { type: 'string' },
       version: { type: 'string' },
       out: { type: 'string' },
@@ -48,15 +51,22 @@ export async function main(args: readonly string[]): Promise<number> {
   if (!values.nda && (values.recipient !== undefined || values.date !== undefined)) throw new UsageError('--recipient and --date belong to the NDA edition: add --nda');
   if (values.nda && values.recipient === undefined) throw new UsageError('--nda needs --recipient NAME: the company the copy is given to');
 
-  const policyDir = resolvePolicyDir(values.policy);
-  const validation = validatePolicy(policyDir);
-  if (hasErrors(validation.problems)) return fail(validation.problems, validation.versions.length);
+  const { project, validation, problems: found } = validateProject(resolveProject({ project: values.project, policy: values.policy }));
+  if (!project || !validation || hasErrors(found)) return fail(found, validation?.versions.length);
   const versions = validation.versions;
   const version = values.version === undefined ? versions.at(-1) : versions.find((v) => v.version === values.version);
   if (!version) return fail([argProblem('--version', 'pdf-version-unknown', { version: values.version, versions: versions.map((v) => v.version).join(', ') || 'none' })]);
 
   // The same entry the site build publishes (sources, measurement), so this PDF's bytes equal the published one's.
-  const entry = policyEntries(versions, resolveMeasurementsDir(policyDir)).find((e) => e.version === version.version)!;
+  // Drafts too (watermarked as the --drafts build marks them): a PM may print the draft under review.
+  const site = siteOptions(project, true);
+  const entry = policyEntries(versions, project.measurementsDir, {
+    url: site.url,
+    base: site.base,
+    releases: validation.releases,
+    drafts: true,
+    brand: pdfBrand(site, versions.at(-1)!.policy.meta.company),
+  }).find((e) => e.version === version.version)!;
 
   if (!values.nda) {
     const bytes = await publicPdf(entry);
@@ -68,12 +78,12 @@ export async function main(args: readonly string[]): Promise<number> {
   const problems = [...recipientProblems(recipient), ...dateProblems(date)];
   if (!version.nda) problems.push(argProblem('--version', 'pdf-no-nda', { version: version.version }));
   const out = resolve(values.out ?? `sla-v${version.version}-nda-${slug(recipient)}.pdf`);
-  const dist = resolve('dist');
+  const dist = resolve(project.root, 'dist');
   if (out === dist || out.startsWith(dist + sep)) problems.push(argProblem('--out', 'pdf-out-in-dist', { out: relative(process.cwd(), out), dist: 'dist/' }));
   if (problems.length > 0) return fail(problems);
 
   const sources = [...entry.sources, { name: fileNameOf('nda'), text: version.files.nda!.text }];
-  const bytes = await renderNdaPdf(entry.policy, version.nda!, sources, { recipient, date, measurement: entry.measurement });
+  const bytes = await renderNdaPdf(entry.policy, version.nda!, sources, { recipient, date, measurement: entry.measurement, brand: entry.brand });
   return write(out, bytes);
 }
 

@@ -1,6 +1,6 @@
-/** `npm run release -- VERSION [--policy DIR]`: records a valid version's content hash in policy/releases.lock.json. Exit 0 released, 1 problems, 2 usage. */
+/** `npm run release -- VERSION [--project DIR] [--policy DIR]`: records a valid version's content hash in policy/releases.lock.json. Exit 0 released, 1 problems, 2 usage. */
 import { relative, sep } from 'node:path';
-import { resolvePolicyDir } from '../load/load-policy.ts';
+import { resolveProject } from '../load/project.ts';
 import { LOCK_FILE, releaseVersion } from '../load/release-lock.ts';
 import { isVersion } from '../model/version.ts';
 import { releaseNoticeProblems } from '../validate/release-notice.ts';
@@ -17,7 +17,7 @@ date: a release that would give too little notice is refused with the dates to s
 Exit status: 0 released (or already released), 1 the version has problems, 2 usage error.`;
 
 export function main(args: readonly string[]): number {
-  const { values, positionals } = parse({ args: [...args], allowPositionals: true, options: { policy: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values, positionals } = parse({ args: [...args], allowPositionals: true, options: { project: { type: 'string' }, policy: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) {
     process.stdout.write(usage + '\n');
     return 0;
@@ -25,7 +25,7 @@ export function main(args: readonly string[]): number {
   const [version, extra] = positionals;
   if (!version || extra !== undefined) throw new UsageError('give exactly one version to release');
   if (!isVersion(version)) throw new UsageError(`${JSON.stringify(version)} is not a version like "3.2"`);
-  const dir = resolvePolicyDir(values.policy);
+  const dir = resolveProject({ project: values.project, policy: values.policy }).policyDir;
   const result = validatePolicy(dir);
   if (!result.versions.some((v) => v.version === version) && !result.problems.some((p) => inVersion(p.file, dir, version))) {
     throw new UsageError(`there is no version ${version} in ${relative(process.cwd(), dir) || '.'}`);

@@ -1,6 +1,6 @@
 /** Loads every version folder of a policy directory, oldest first. */
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Problem } from '../errors/catalog.ts';
 import { compareVersions, isVersion } from '../model/version.ts';
 import { loadVersion, type LoadedVersion } from './load-version.ts';
@@ -13,11 +13,6 @@ export interface PolicyLoad {
   /** All version folder names found, oldest first, whether or not they loaded. */
   readonly folders: string[];
   readonly problems: Problem[];
-}
-
-/** The policy folder: --policy, else SLA_POLICY_DIR, else ./policy. */
-export function resolvePolicyDir(flag?: string): string {
-  return resolve(flag ?? process.env.SLA_POLICY_DIR ?? 'policy');
 }
 
 export function loadPolicy(dir: string): PolicyLoad {

@@ -2,6 +2,7 @@
 import type { Meta } from '../model/meta.ts';
 import { sections } from '../model/sections.ts';
 import type { Doc } from './document.ts';
+import { drawLogo, linkColor } from './brand.ts';
 import { body, colors, contentWidth, facts, sizes } from './layout.ts';
 
 export interface CoverOptions {
@@ -18,6 +19,8 @@ export function cover(doc: Doc, meta: Meta, options: CoverOptions = {}): void {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   doc.y = doc.page.margins.top + 40;
+  const logo = drawLogo(doc, left, doc.y, 160, 48);
+  if (logo) doc.y += logo + 16;
   doc.font('regular').fontSize(sizes.h2).fillColor(colors.muted).text(meta.company, left, doc.y, { width });
   doc.moveDown(0.4);
   doc.font('bold').fontSize(24).fillColor(colors.ink).text(meta.product, { width });
@@ -41,7 +44,7 @@ export function cover(doc: Doc, meta: Meta, options: CoverOptions = {}): void {
   const entries: (readonly [string, string])[] = [...sections.map((s) => [s.id, s.title] as const), ...(options.annexes ?? [])];
   entries.forEach(([id, title], i) => {
     const y = doc.y;
-    doc.font('regular').fontSize(sizes.body).fillColor(colors.link).text(`${i + 1}. ${title}`, left, y, { width: width - ANCHOR_WIDTH, goTo: id });
+    doc.font('regular').fontSize(sizes.body).fillColor(linkColor(doc)).text(`${i + 1}. ${title}`, left, y, { width: width - ANCHOR_WIDTH, goTo: id });
     const next = doc.y;
     doc.font('mono').fontSize(sizes.small).fillColor(colors.muted).text(`#${id}`, left + width - ANCHOR_WIDTH, y + 1, { width: ANCHOR_WIDTH, align: 'right' });
     doc.y = next + 2;

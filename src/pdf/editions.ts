@@ -4,6 +4,7 @@
  */
 import type { Nda, Policy, PublicKind } from '../model/policy.ts';
 import { sections } from '../model/sections.ts';
+import { setBrand, type PdfBrand } from './brand.ts';
 import { cover } from './cover.ts';
 import type { PublishedMeasurement } from '../site/measured-latency.ts';
 import { attachData, attachSources, createDocument, finish, type DocumentMeta, type Doc, type SourceText } from './document.ts';
@@ -43,13 +44,16 @@ export const DRAFT_NOTICE = 'Draft: not in force';
 export interface PublicOptions extends SectionExtras {
   /** An unreleased version: stamped and watermarked "Draft: not in force" on every page. */
   readonly draft?: boolean;
+  /** The vendor's logo and accent colour (slapage.config.yaml). */
+  readonly brand?: PdfBrand | undefined;
 }
 
 /** `options.measurement`: the committed measurement the page's #latency shows for this version, if any. */
 export function renderPublicPdf(policy: Policy, sources: readonly PublicSource[], options: PublicOptions = {}): Promise<Uint8Array> {
-  const { draft, ...extras } = options;
+  const { draft, brand, ...extras } = options;
   const base = documentMeta(policy);
   const doc = createDocument(draft ? { ...base, title: `${base.title} (${DRAFT_NOTICE})`, extra: { Draft: DRAFT_NOTICE } } : base);
+  setBrand(doc, brand);
   cover(doc, policy.meta, draft ? { edition: DRAFT_NOTICE } : undefined);
   doc.addPage();
   renderSections(doc, policy, extras);
@@ -63,6 +67,7 @@ export interface NdaOptions extends SectionExtras {
   readonly recipient: string;
   /** ISO date the copy is provided on; also the document's creation date. */
   readonly date: string;
+  readonly brand?: PdfBrand | undefined;
 }
 
 export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceText[], options: NdaOptions): Promise<Uint8Array> {
@@ -75,6 +80,7 @@ export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceT
     date: options.date,
     extra: { Recipient: options.recipient, Confidential: stamp },
   });
+  setBrand(doc, options.brand);
   cover(doc, policy.meta, { edition: stamp, annexes: annexes.map((a) => [a.id, a.title] as const) });
   doc.addPage();
   renderSections(doc, policy, { measurement: options.measurement });

@@ -1,6 +1,7 @@
 /** Layout primitives on a pdfkit document: section headings with named destinations, prose, facts, lists, code, links. */
 import type { Section } from '../model/sections.ts';
 import type { Doc } from './document.ts';
+import { linkColor } from './brand.ts';
 
 export const colors = {
   ink: '#1a1a1a',
@@ -91,7 +92,7 @@ export function facts(doc: Doc, rows: readonly (readonly [string, string | Value
     ensureSpace(doc, h + 4);
     const y = doc.y;
     doc.font('bold').fontSize(sizes.body).fillColor(colors.ink).text(label, left, y, { width: labelWidth });
-    doc.font(valueFont).fontSize(value.mono ? sizes.code : sizes.body).fillColor(value.link ? colors.link : colors.ink);
+    doc.font(valueFont).fontSize(value.mono ? sizes.code : sizes.body).fillColor(value.link ? linkColor(doc) : colors.ink);
     doc.text(value.text, left + labelWidth + 8, y, { width: valueWidth, ...(value.link ? { link: value.link, underline: true } : {}) });
     doc.y = y + h + 3;
   }
@@ -145,7 +146,7 @@ export function linkLine(doc: Doc, lead: string, value: Value): void {
   const left = doc.page.margins.left;
   ensureSpace(doc, 16);
   doc.font('bold').fontSize(sizes.body).fillColor(colors.ink).text(`${lead}: `, left, doc.y, { continued: true, width: contentWidth(doc) });
-  doc.font('regular').fillColor(value.link ? colors.link : colors.ink).text(value.text, { ...(value.link ? { link: value.link, underline: true } : {}) });
+  doc.font('regular').fillColor(value.link ? linkColor(doc) : colors.ink).text(value.text, { ...(value.link ? { link: value.link, underline: true } : {}) });
   body(doc);
   doc.moveDown(0.3);
 }

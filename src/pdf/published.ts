@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { LoadedVersion } from '../load/load-version.ts';
 import { fileNameOf, publicKinds, type Policy } from '../model/policy.ts';
 import type { PublishedMeasurement } from '../site/measured-latency.ts';
+import type { PdfBrand } from './brand.ts';
 import { renderPublicPdf, type PublicSource } from './editions.ts';
 
 // Keyed by content, not object identity: the site build validates the policy more than once (page, endpoints).
@@ -19,6 +20,8 @@ export interface PublishedVersion {
   readonly measurement?: PublishedMeasurement | undefined;
   /** Not released: the PDF carries the draft watermark. */
   readonly draft?: boolean;
+  /** The vendor's logo and accent colour. */
+  readonly brand?: PdfBrand | undefined;
 }
 
 /** The version's public sources (never nda.yaml), in page order. */
@@ -39,7 +42,7 @@ export function publicPdf(version: PublishedVersion): Promise<Uint8Array> {
   const key = cacheKey(version);
   let pdf = cache.get(key);
   if (!pdf) {
-    pdf = renderPublicPdf(version.policy, version.sources, { measurement: version.measurement, ...(version.draft ? { draft: true } : {}) });
+    pdf = renderPublicPdf(version.policy, version.sources, { measurement: version.measurement, brand: version.brand, ...(version.draft ? { draft: true } : {}) });
     cache.set(key, pdf);
   }
   return pdf;
@@ -53,8 +56,9 @@ export function seedPublicPdf(version: PublishedVersion, pdf: Promise<Uint8Array
 }
 
 /** Everything the public edition is rendered from (the model is validated from the sources). */
-function cacheKey({ version, sources, measurement, draft }: PublishedVersion): string {
-  return createHash('sha256').update(JSON.stringify([version, sources, measurement ?? null, draft === true])).digest('hex');
+function cacheKey({ version, sources, measurement, draft, brand }: PublishedVersion): string {
+  const logo = brand?.logo ? [brand.logo.type, brand.logo.alt, createHash('sha256').update(brand.logo.bytes).digest('hex')] : null;
+  return createHash('sha256').update(JSON.stringify([version, sources, measurement ?? null, draft === true, brand?.accent ?? null, logo])).digest('hex');
 }
 
 /** Lowercase hex SHA-256 of PDF bytes, as shown next to the download link and in sla.json. */

@@ -1,7 +1,10 @@
 /** Running header and footer on every page, drawn once the page count is known: version, "page N of M", stamps. */
 import type { Meta } from '../model/meta.ts';
 import type { Doc } from './document.ts';
+import { drawLogo } from './brand.ts';
 import { colors, sizes } from './layout.ts';
+
+const LOGO_WIDTH = 60;
 
 export interface RunningOptions {
   /** A line printed at the top and bottom of every page (the NDA stamp). */
@@ -27,7 +30,10 @@ export function runningHeaderFooter(doc: Doc, meta: Meta, options: RunningOption
     const footerY = doc.page.height - bottom + 24;
     doc.font('regular').fontSize(sizes.small).fillColor(colors.muted);
     if (i > start) {
-      fitLine(doc, `${meta.product} — SLA and security policy v${meta.version}`, left, headerY, width, 'left');
+      // The logo sits at the header's right end, the title to its left.
+      const logo = drawLogo(doc, left + width - LOGO_WIDTH, headerY - 4, LOGO_WIDTH, 12) ? LOGO_WIDTH + 8 : 0;
+      doc.font('regular').fontSize(sizes.small).fillColor(colors.muted);
+      fitLine(doc, `${meta.product} — SLA and security policy v${meta.version}`, left, headerY, width - logo, 'left');
       doc.moveTo(left, headerY + 13).lineTo(left + width, headerY + 13).lineWidth(0.4).strokeColor(colors.rule).stroke();
     }
     doc.moveTo(left, footerY - 6).lineTo(left + width, footerY - 6).lineWidth(0.4).strokeColor(colors.rule).stroke();

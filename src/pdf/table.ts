@@ -1,4 +1,5 @@
 /** Tables that break across pages between rows and repeat their header row on every page they reach. */
+import { linkColor } from './brand.ts';
 import type { Doc } from './document.ts';
 import type { Face } from './fonts.ts';
 import { bottom, colors, contentWidth, ensureSpace, sizes, type Value } from './layout.ts';
@@ -47,7 +48,7 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly (read
     const y = doc.y;
     let x = left;
     row.forEach((cell, i) => {
-      doc.font(faceOf(i, cell)).fontSize(sizes.small).fillColor(cell.link ? colors.link : colors.ink);
+      doc.font(faceOf(i, cell)).fontSize(sizes.small).fillColor(cell.link ? linkColor(doc) : colors.ink);
       doc.text(cell.text, x + PAD, y + PAD, {
         width: widths[i]! - 2 * PAD,
         align: columns[i]?.align ?? 'left',

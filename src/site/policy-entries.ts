@@ -5,6 +5,7 @@
 import type { LoadedVersion } from '../load/load-version.ts';
 import { loadMeasurements, measurementsByVersion } from '../load/measurements.ts';
 import type { Releases } from '../load/release-lock.ts';
+import type { PdfBrand } from '../pdf/brand.ts';
 import { publicSources } from '../pdf/published.ts';
 import { today as buildDate } from '../validate/validate.ts';
 import { publishedMeasurement } from './measured-latency.ts';
@@ -19,6 +20,8 @@ export interface EntriesOptions extends SiteAddress {
   readonly drafts?: boolean;
   /** The build date; default today (SLA_TODAY honoured). */
   readonly today?: string;
+  /** The vendor's logo and accent for the PDFs. */
+  readonly brand?: PdfBrand | undefined;
 }
 
 /** Only for versions that passed validation: `validatePolicy` has checked the measurement files too. Absolute URLs follow the address. */
@@ -45,6 +48,7 @@ export function policyEntries(versions: readonly LoadedVersion[], measurementsDi
       sources: publicSources(loaded),
       ...(measurement ? { measurement } : {}),
       ...(selected.status === 'draft' ? { draft: true } : {}),
+      ...(options.brand ? { brand: options.brand } : {}),
     };
   });
 }

@@ -1,4 +1,5 @@
 /** What the pages know of one published version. */
+import type { PdfBrand } from '../pdf/brand.ts';
 import type { Policy } from '../model/policy.ts';
 import type { PublicSource } from '../pdf/editions.ts';
 import type { PublishedMeasurement } from './measured-latency.ts';
@@ -30,4 +31,6 @@ export interface PolicyEntry {
   readonly measurement?: PublishedMeasurement;
   /** Unreleased: its PDF carries the draft watermark. */
   readonly draft?: boolean;
+  /** The vendor's logo and accent for the PDF. */
+  readonly brand?: PdfBrand;
 }

@@ -1,4 +1,5 @@
 /** The pages' data: the project's policy validated once per build (the CLI's own validation when it handed one over), as collection entries. */
+import { pdfBrand } from './brand.ts';
 import type { Problem } from '../errors/catalog.ts';
 import type { SiteOptions } from '../build/site-options.ts';
 import { join, relative } from 'node:path';
@@ -13,7 +14,7 @@ export type SiteData = { readonly entries: PolicyEntry[] } | { readonly problems
 
 /** The published entries, or the problem that nothing is publishable (no released version and no --drafts). */
 function publishedData(validation: Validation, site: SiteOptions): SiteData {
-  const entries = policyEntries(validation.versions, site.measurementsDir, { url: site.url, base: site.base, releases: validation.releases, drafts: site.drafts });
+  const entries = policyEntries(validation.versions, site.measurementsDir, { url: site.url, base: site.base, releases: validation.releases, drafts: site.drafts, brand: pdfBrand(site, validation.versions.at(-1)?.policy.meta.company ?? '') });
   if (entries.length > 0) return { entries };
   return { problems: [nothingReleased(site.policyDir, validation)], versionCount: validation.versions.length };
 }

@@ -1,0 +1,36 @@
+/** The vendor's brand on a PDF: the logo (PNG, or SVG drawn as vectors) on the cover and in the running header, and the accent colour of links. */
+import { createRequire } from 'node:module';
+import type { Doc } from './document.ts';
+import { colors } from './layout.ts';
+
+export interface PdfBrand {
+  readonly logo?: { readonly type: 'png' | 'svg'; readonly bytes: Uint8Array; readonly alt: string };
+  /** "#RRGGBB", checked for 4.5:1 contrast on white when the config was loaded. */
+  readonly accent?: string;
+}
+
+const brands = new WeakMap<Doc, PdfBrand>();
+
+export function setBrand(doc: Doc, brand: PdfBrand | undefined): void {
+  if (brand) brands.set(doc, brand);
+}
+
+/** The colour of links on this document: the brand's accent, else the default link blue. */
+export function linkColor(doc: Doc): string {
+  return brands.get(doc)?.accent ?? colors.link;
+}
+
+/** Draws the logo into the box (x, y, width, height), keeping its proportions; returns the height used, 0 without a logo. */
+export function drawLogo(doc: Doc, x: number, y: number, width: number, height: number): number {
+  const logo = brands.get(doc)?.logo;
+  if (!logo) return 0;
+  if (logo.type === 'png') {
+    const image = Buffer.from(logo.bytes);
+    // pdfkit caches images by the Buffer it is given; fit keeps the aspect ratio inside the box.
+    doc.image(image, x, y, { fit: [width, height] });
+    return height;
+  }
+  const svgToPdf = createRequire(import.meta.url)('svg-to-pdfkit') as (doc: Doc, svg: string, x: number, y: number, options: object) => void;
+  svgToPdf(doc, new TextDecoder().decode(logo.bytes), x, y, { width, height, preserveAspectRatio: 'xMinYMin meet', assumePt: true });
+  return height;
+}
