@@ -39,7 +39,7 @@ const routes: readonly { pattern: string; entry: string }[] = [
   { pattern: '/changelog/', entry: 'changelog/index.astro' },
   { pattern: '/changelog.xml', entry: 'changelog.xml' },
   { pattern: '/subprocessors.xml', entry: 'subprocessors.xml' },
-  { pattern: '/.well-known/security.txt', entry: '.well-known/security.txt' },
+  { pattern: '/.well-known/security.txt', entry: 'security.txt' },
   { pattern: '/favicon.ico', entry: 'favicon.ico' },
 ];
 
