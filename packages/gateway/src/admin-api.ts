@@ -18,6 +18,10 @@ export interface AdminApiOptions {
   clock: Clock;
   maxBodyBytes: number;
   onError: (err: unknown) => void;
+  /** The access log's most recent lines (GET /admin/access-log). */
+  recentLog?: () => readonly string[];
+  /** What GET /admin/about reports: the gateway's name, version and commit, for verification evidence. */
+  about?: { name: string; version: string; commit: string | null };
 }
 
 interface Call {
@@ -87,6 +91,14 @@ export class AdminApi {
     if (resource === 'whoami' && n === 2 && method === 'GET') {
       call.action = 'admin.whoami';
       return json(200, { role: call.actor!.role, key_id: call.actor!.keyId });
+    }
+    if (resource === 'about' && n === 2 && method === 'GET') {
+      call.action = 'admin.about';
+      return json(200, this.#o.about ?? { name: null, version: null, commit: null });
+    }
+    if (resource === 'access-log' && n === 2 && method === 'GET') {
+      need('log.read', 'log.read');
+      return { status: 200, headers: { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store' }, body: (this.#o.recentLog?.() ?? []).join('') };
     }
     if (resource === 'connections' && n === 2) {
       if (method === 'GET') {

@@ -85,6 +85,7 @@ export function optionsFromEnv(env: Env = process.env): GatewayOptions {
   options.store = storageFromEnv(env);
   if (env.GATEWAY_REDIS_URL) options.edge = { redisUrl: env.GATEWAY_REDIS_URL };
   if (env.GATEWAY_LOG_DIR) options.logDir = env.GATEWAY_LOG_DIR;
+  if (env.GATEWAY_COMMIT) options.commit = env.GATEWAY_COMMIT;
   const lifetime = int(env, 'GATEWAY_MAX_LIFETIME_DAYS');
   if (lifetime !== undefined) options.maxServerLifetimeMs = lifetime * DAY_MS;
   const metadataDays = int(env, 'GATEWAY_METADATA_RETENTION_DAYS');

@@ -47,6 +47,9 @@ export function purgeLogFiles(dir: string, before: number): number {
 // Parallel arrays instead of an object per request: recording is a few pushes, formatting waits for the batch.
 export class AccessLog {
   readonly #sink: LogSink;
+  // The last lines written, for GET /admin/access-log: the same metadata the sink got, so verifiers can inspect it.
+  readonly #recent: string[] = [];
+  readonly #recentMax: number;
   #at: number[] = [];
   #tenant: (string | null)[] = [];
   #tool: (string | null)[] = [];
@@ -60,8 +63,14 @@ export class AccessLog {
     this.flush();
   };
 
-  constructor(sink: LogSink) {
+  constructor(sink: LogSink, recentLines = 2000) {
     this.#sink = sink;
+    this.#recentMax = recentLines;
+  }
+
+  /** The most recent lines written (at most `recentLines`, oldest first), each a JSON object with its newline. */
+  recent(): readonly string[] {
+    return this.#recent;
   }
 
   /**
@@ -69,7 +78,7 @@ export class AccessLog {
    * so nothing a caller types can reach the log.
    */
   record(atMs: number, tenant: string | null, tool: string | null, method: string | null, status: number, latencyMs: number, requestId: string): void {
-    if (this.#sink === nullSink) return;
+    if (this.#sink === nullSink && this.#recentMax === 0) return;
     this.#at.push(atMs);
     this.#tenant.push(tenant);
     this.#tool.push(tool);
@@ -89,6 +98,7 @@ export class AccessLog {
     let out = '';
     let lastAt = NaN;
     let timestamp = '';
+    const keep = this.#recentMax > 0;
     for (let i = 0; i < n; i++) {
       const at = this.#at[i]!;
       // Lines of one batch mostly share a millisecond: format its timestamp once.
@@ -98,7 +108,7 @@ export class AccessLog {
       }
       // Built by hand in LogRecord's key order (no object and no generic stringify per line); every string goes
       // through JSON.stringify, so a tenant name or request id cannot break out of its field.
-      out +=
+      const line =
         '{"timestamp":"' + timestamp +
         '","tenant":' + jsonString(this.#tenant[i]!) +
         ',"tool":' + jsonString(this.#tool[i]!) +
@@ -107,7 +117,10 @@ export class AccessLog {
         ',"latency_ms":' + Math.round(this.#latency[i]! * 1000) / 1000 +
         ',"request_id":' + JSON.stringify(this.#id[i]!) +
         '}\n';
+      out += line;
+      if (keep) this.#recent.push(line);
     }
+    if (keep && this.#recent.length > this.#recentMax) this.#recent.splice(0, this.#recent.length - this.#recentMax);
     this.#at = [];
     this.#tenant = [];
     this.#tool = [];
@@ -115,7 +128,7 @@ export class AccessLog {
     this.#status = [];
     this.#latency = [];
     this.#id = [];
-    this.#sink(out);
+    if (this.#sink !== nullSink) this.#sink(out);
   }
 }
 

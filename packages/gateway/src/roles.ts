@@ -14,12 +14,14 @@ export type Permission =
   | 'server.create.readonly'
   | 'server.revoke'
   | 'purge'
-  | 'audit.read';
+  | 'audit.read'
+  | 'log.read';
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  owner: new Set(['config.read', 'connection.create', 'server.create', 'server.create.readonly', 'server.revoke', 'purge', 'audit.read']),
-  admin: new Set(['config.read', 'connection.create', 'server.create', 'server.create.readonly', 'server.revoke', 'purge', 'audit.read']),
-  developer: new Set(['config.read', 'server.create.readonly']),
+  owner: new Set(['config.read', 'connection.create', 'server.create', 'server.create.readonly', 'server.revoke', 'purge', 'audit.read', 'log.read']),
+  admin: new Set(['config.read', 'connection.create', 'server.create', 'server.create.readonly', 'server.revoke', 'purge', 'audit.read', 'log.read']),
+  // The example policy's Developer "reads metadata logs".
+  developer: new Set(['config.read', 'server.create.readonly', 'log.read']),
   auditor: new Set(['config.read', 'audit.read']),
 };
 

@@ -1,6 +1,7 @@
 /** startGateway(): wires store, edge, sealing, registry, upstreams, admin API, log and purge job around the request -> response core (app.ts), serves it through the node:http adapter, and returns the bound URL and close(). */
 
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { AddressPolicy } from './address-policy.ts';
 import { AdminApi } from './admin-api.ts';
@@ -77,6 +78,10 @@ export interface GatewayOptions {
   maxServerLifetimeMs?: number;
   /** Called with internal errors (never with payloads); default writes the error name to stderr. */
   onError?: (err: unknown) => void;
+  /** Access-log lines kept in memory for GET /admin/access-log. Default 2000, 0 when `log` is 'none' (benchmarks). */
+  recentLogLines?: number;
+  /** The commit GET /admin/about reports (GATEWAY_COMMIT). */
+  commit?: string;
 }
 
 export interface Gateway {
@@ -98,6 +103,9 @@ export interface Gateway {
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** This package's version, reported by GET /admin/about. */
+export const GATEWAY_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 async function resolveIntegration(src: IntegrationSource, overrides: Readonly<Record<string, string>>): Promise<Integration> {
   if ('tools' in src) return src;
@@ -189,7 +197,7 @@ async function start(
         : options.log === 'none'
           ? nullSink
           : options.log;
-  const log = new AccessLog(sink);
+  const log = new AccessLog(sink, options.recentLogLines ?? (sink === nullSink ? 0 : 2000));
   const registry = new Registry({ store, edge, sealer, hasher, clock, integrations, upstreams, cacheTtlMs: options.tokenCacheTtlMs ?? 30_000 });
 
   let baseUrl = '';
@@ -210,7 +218,19 @@ async function start(
     ...(logDir === undefined ? {} : { purgeMetadata: (before: number) => purgeLogFiles(logDir, before) }),
   });
   const adminKeys: AdminKey[] = [...(options.adminKey ? [{ role: 'owner' as const, key: options.adminKey }] : []), ...(options.adminKeys ?? [])];
-  const admin = new AdminApi({ provisioner, store, keys: new AdminKeys(hasher, adminKeys), clock, maxBodyBytes: limits.maxBodyBytes, onError });
+  const admin = new AdminApi({
+    provisioner,
+    store,
+    keys: new AdminKeys(hasher, adminKeys),
+    clock,
+    maxBodyBytes: limits.maxBodyBytes,
+    onError,
+    recentLog: () => {
+      log.flush();
+      return log.recent();
+    },
+    about: { name: '@slapage/gateway', version: GATEWAY_VERSION, commit: options.commit ?? null },
+  });
 
   const hostPolicy: HostPolicy = { anyHost: false, hosts: new Set(), origins: new Set(options.allowedOrigins ?? []) };
   let closing = false;
