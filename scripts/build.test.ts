@@ -144,7 +144,7 @@ describe('a failed build', () => {
     mkdirSync(out);
     writeFileSync(join(out, 'marker.txt'), 'previous site');
     const run = await build('tests/fixtures/site-invalid', out);
-    const validate = await runNode(['src/cli/validate.ts', '--policy', 'tests/fixtures/site-invalid']);
+    const validate = await runNode(['src/cli/main.ts', 'validate', '--policy', 'tests/fixtures/site-invalid']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(validate.stdout.split('\n\n')[0]!);
     expect(run.stderr).toMatch(/left unchanged/);

@@ -10,7 +10,7 @@ const fixture = (name: string) => join(root, 'tests/fixtures', name);
 
 /** Runs `node src/cli/diff.ts ARGS` with the pinned node that runs this test. */
 function diff(...args: string[]) {
-  const result = spawnSync(process.execPath, ['src/cli/diff.ts', ...args], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['src/cli/main.ts', 'diff', ...args], { cwd: root, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -8,14 +8,14 @@ import { readPdf } from '../../tests/fixtures/pdf-tools/poppler.ts';
 import { pdfSha256 } from '../pdf/published.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = resolve(import.meta.dirname, 'pdf.ts');
+const CLI = resolve(import.meta.dirname, 'main.ts');
 const POLICY = resolve(import.meta.dirname, '../../policy');
 const work = mkdtempSync(join(tmpdir(), 'pdf-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 async function pdf(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, '--policy', POLICY, ...args], { cwd: work });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, 'pdf', '--policy', POLICY, ...args], { cwd: work });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -14,7 +14,7 @@ function cli(script: string, args: readonly string[], options: { cwd?: string; e
   const env = { ...process.env, ...options.env };
   delete env.SLA_POLICY_DIR;
   Object.assign(env, options.env);
-  const result = spawnSync(process.execPath, [join(repo, 'src/cli', script), ...args], { cwd: options.cwd ?? repo, env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [join(repo, 'src/cli/main.ts'), script.replace(/\.ts$/, ''), ...args], { cwd: options.cwd ?? repo, env, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

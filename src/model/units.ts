@@ -10,13 +10,17 @@ const units: readonly (readonly [suffix: string, one: string, many: string])[] =
   ['_bits', ' bits', ' bits'],
 ];
 
+// One formatter for the process: each toLocaleString call would set up ICU number formatting again.
+let formatter: Intl.NumberFormat | undefined;
+const numberFormat = () => (formatter ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 }));
+
 /** "99.95%", "30 days", "1 day", "48 hours"; lists joined with commas; booleans as yes/no. */
 export function formatValue(key: string, value: unknown): string {
   if (Array.isArray(value)) return value.map((item) => formatValue(key, item)).join(', ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') {
     const unit = units.find(([suffix]) => key.endsWith(suffix));
-    const text = value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+    const text = numberFormat().format(value);
     return unit ? `${text}${value === 1 ? unit[1] : unit[2]}` : text;
   }
   if (typeof value === 'string') return value;

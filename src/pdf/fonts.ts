@@ -1,7 +1,8 @@
 /** The PDF's embedded font faces (DejaVu, from npm) and which characters they can draw. */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { create, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
+import { glyphCoverage } from './glyph-coverage.ts';
 
 /** Face names registered on every document; the files are DejaVu 2.37 TTFs from `dejavu-fonts-ttf`. */
 export const faces = {
@@ -37,7 +38,8 @@ export function fontBytes(face: Face): Buffer {
  * parsing DejaVu's tables for every document would take most of the render time.
  */
 export function font(face: Face): Font {
-  return cached(parsed, face, () => create(fontBytes(face)));
+  // Required on first use: validation never parses a font (see canDraw), so it never loads fontkit.
+  return cached(parsed, face, () => (require('fontkit') as typeof import('fontkit')).create(fontBytes(face)));
 }
 
 // Line breaks and tabs are layout, not glyphs: pdfkit never draws them.
@@ -60,11 +62,19 @@ export function facesFor(kind: string, path: readonly (string | number)[]): read
   return typeof first === 'string' && monoFields[kind]?.includes(first) ? [...proseFaces, 'mono'] : proseFaces;
 }
 
-// Validation asks about the same few hundred characters across every string of every version.
-const drawable = new Map<Face, Map<number, boolean>>();
-
-function canDraw(face: Face, cp: number): boolean {
-  return cached(cached(drawable, face, () => new Map<number, boolean>()), cp, () => font(face).hasGlyphForCodePoint(cp));
+/** Whether a face has a glyph for a code point: a binary search of the table generated from the font (scripts/export-glyph-coverage.ts). */
+export function canDraw(face: Face, cp: number): boolean {
+  const ranges = glyphCoverage[face];
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [first, last] = ranges[mid]!;
+    if (cp < first) hi = mid - 1;
+    else if (cp > last) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** The distinct characters of `text` that one of `inFaces` cannot draw, in order of first appearance. */
