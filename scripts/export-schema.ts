@@ -8,6 +8,7 @@ import ts from 'typescript';
 import { z } from 'zod';
 import { fileKinds, fileSchemas, type FileKind } from '../src/model/policy.ts';
 import { httpsUrl } from '../src/model/primitives.ts';
+import { CONFIG_FILE, configSchema } from '../src/model/config.ts';
 
 const root = resolve(import.meta.dirname, '..');
 export const SCHEMA_DIR = join(root, 'schema');
@@ -19,6 +20,7 @@ type JsonSchema = { [key: string]: unknown; properties?: Record<string, JsonSche
 export function buildSchemas(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const kind of fileKinds) out[schemaFileName(kind)] = JSON.stringify(buildSchema(kind), null, 2) + '\n';
+  out['config.schema.json'] = JSON.stringify(jsonSchemaOf(configSchema, 'config', 'configSchema', CONFIG_FILE), null, 2) + '\n';
   return out;
 }
 
@@ -27,7 +29,12 @@ export function schemaFileName(kind: FileKind): string {
 }
 
 function buildSchema(kind: FileKind): JsonSchema {
-  const json = z.toJSONSchema(fileSchemas[kind], {
+  return jsonSchemaOf(fileSchemas[kind], kind, `${kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Schema`, `${kind}.yaml`);
+}
+
+/** A zod schema of src/model/<file>.ts as an editor's JSON Schema, with the JSDoc of its const `constName` as descriptions. */
+function jsonSchemaOf(schema: z.ZodType, file: string, constName: string, title: string): JsonSchema {
+  const json = z.toJSONSchema(schema, {
     target: 'draft-07',
     io: 'input',
     unrepresentable: 'any',
@@ -36,11 +43,10 @@ function buildSchema(kind: FileKind): JsonSchema {
       if (zodSchema === (httpsUrl as unknown)) jsonSchema.pattern = '^https://';
     },
   }) as JsonSchema;
-  const constName = `${kind.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}Schema`;
-  const { module, fields } = docComments(readFileSync(join(MODEL_DIR, `${kind}.ts`), 'utf8'), constName);
+  const { module, fields } = docComments(readFileSync(join(MODEL_DIR, `${file}.ts`), 'utf8'), constName);
   addDescriptions(json, [], fields);
   const { $schema, ...rest } = json;
-  return { $schema, title: `${kind}.yaml`, ...(module ? { description: module } : {}), ...rest };
+  return { $schema, title, ...(module ? { description: module } : {}), ...rest };
 }
 
 function addDescriptions(node: JsonSchema, path: readonly string[], fields: ReadonlyMap<string, string>): void {
@@ -107,5 +113,5 @@ function clean(comment: string): string {
 
 if (import.meta.main) {
   for (const [name, text] of Object.entries(buildSchemas())) writeFileSync(join(SCHEMA_DIR, name), text);
-  process.stdout.write(`wrote ${fileKinds.length} schemas to schema/\n`);
+  process.stdout.write(`wrote ${Object.keys(schemas).length} schemas to schema/\n`);
 }
