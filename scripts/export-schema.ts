@@ -112,6 +112,7 @@ function clean(comment: string): string {
 }
 
 if (import.meta.main) {
-  for (const [name, text] of Object.entries(buildSchemas())) writeFileSync(join(SCHEMA_DIR, name), text);
+  const schemas = buildSchemas();
+  for (const [name, text] of Object.entries(schemas)) writeFileSync(join(SCHEMA_DIR, name), text);
   process.stdout.write(`wrote ${Object.keys(schemas).length} schemas to schema/\n`);
 }
