@@ -16,6 +16,6 @@ export default defineConfig({
     // Two cores: keep build-heavy suites from starving each other.
     maxWorkers: 2,
     // Date-dependent warnings (security.txt expiry) must not change test output as the calendar moves.
-    env: { SLA_TODAY: '2026-06-01' },
+    env: { SLA_TODAY: '2026-06-15' },
   },
 });

@@ -155,7 +155,10 @@ describe('a failed build', () => {
     const policy = join(tmp, 'locked-policy');
     cpSync(HOSTILE, policy, { recursive: true });
     // 1.0 was released when its page still carried #legacy-terms.
-    const lock = { '1.0': { files: hashVersion(join(policy, '1.0')), anchors: [...publishedAnchors(), 'legacy-terms'] } };
+    const lock = {
+      '1.0': { files: hashVersion(join(policy, '1.0')), anchors: [...publishedAnchors(), 'legacy-terms'] },
+      '1.1': { files: hashVersion(join(policy, '1.1')), anchors: publishedAnchors() },
+    };
     writeFileSync(join(policy, LOCK_FILE), JSON.stringify(lock, null, 2));
     const run = await build(policy, join(tmp, 'fresh-out'));
     expect(run.code).toBe(1);

@@ -12,9 +12,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 it('writes N versions that pass the whole validation path, cross-version checks included', () => {
   const dir = join(work, 'policy');
   writeGeneratedPolicy(dir, 12);
-  expect(readdirSync(dir)).toHaveLength(12);
+  expect(readdirSync(dir).filter((name) => name !== 'releases.lock.json')).toHaveLength(12);
   const { versions, problems } = validatePolicy(dir, { today: versionsToday() });
-  expect(problems).toEqual([]);
+  // Warnings (procurement questions the example leaves open) do not fail a policy.
+  expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   expect(versions.map((v) => v.version).slice(-3)).toEqual(['1.9', '1.10', '1.11']);
   // Values vary from version to version, so diffs and changelogs have something to show.
   expect(new Set(versions.map((v) => v.policy.uptime.target_percent)).size).toBeGreaterThan(1);

@@ -1,11 +1,12 @@
 /**
  * Generated policy versions for benchmarks: `writeGeneratedPolicy(dir, count)` writes versions
  * 1.0 … 1.(count-1) derived from the example's latest version with varied values, all valid
- * (each gives enough notice for any change). CLI: `node scripts/generate-policy.ts DIR [COUNT]`.
+ * (each gives enough notice for any change) and released. CLI: `node scripts/generate-policy.ts DIR [COUNT]`.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadPolicy } from '../src/load/load-policy.ts';
+import { releaseVersion } from '../src/load/release-lock.ts';
 import { writeVersion } from '../src/load/write-version.ts';
 import type { Policy } from '../src/model/policy.ts';
 import { addDays } from '../src/model/dates.ts';
@@ -20,7 +21,10 @@ export function writeGeneratedPolicy(dir: string, count: number): void {
   if (!base) throw new Error(`the example policy in ${EXAMPLE_POLICY_DIR} does not load: run npm run validate`);
   for (let i = 0; i < count; i++) {
     const version = `1.${i}`;
-    writeVersion(resolve(dir, version), generatedVersion(base.policy, version, i, count), base.nda);
+    const policy = generatedVersion(base.policy, version, i, count);
+    writeVersion(resolve(dir, version), policy, base.nda);
+    // Released on its publication date, as a vendor would: production builds publish released versions only.
+    releaseVersion(dir, version, policy.meta.updated);
   }
 }
 
