@@ -309,6 +309,30 @@ export const catalog = {
     hint: () => 'measurement files are written by `npm run measure`; do not edit them by hand',
   },
 
+  // --- verification evidence ---
+  'evidence-check-failed': {
+    title: 'Claim not backed by the gateway',
+    message: (p) => `${p.claim}: the gateway ${p.did} (check ${p.check}, ${p.evidence})`,
+    hint: () => 'fix the gateway or the claim, then run `npm run verify` and commit the new evidence file',
+  },
+  'evidence-stale': {
+    title: 'Old verification evidence',
+    severity: 'warning',
+    message: (p) => `evidence ${p.evidence} for version ${p.version} is ${p.days} days old (more than ${p.limit})`,
+    hint: () => 'run `npm run verify` and commit the new file under content/evidence/',
+  },
+  'evidence-other-gateway': {
+    title: 'Evidence from another gateway version',
+    severity: 'warning',
+    message: (p) => `evidence ${p.evidence} was taken on gateway ${p.verified}, the gateway is now ${p.current}`,
+    hint: () => 'run `npm run verify` and commit the new file under content/evidence/',
+  },
+  'evidence-invalid': {
+    title: 'Bad evidence file',
+    message: (p) => `evidence file is invalid: ${p.detail}`,
+    hint: () => 'evidence files are written by `slapage verify`; do not edit them by hand',
+  },
+
   // --- outputs ---
   'security-txt-expiring': {
     title: 'security.txt expiring',

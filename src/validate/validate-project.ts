@@ -12,6 +12,6 @@ export interface ProjectValidation {
 
 export function validateProject(paths: ProjectPaths, options: ValidateOptions = {}): ProjectValidation {
   const { project, problems } = loadProject(paths);
-  const validation = validatePolicy(paths.policyDir, { measurementsDir: paths.measurementsDir, ...options });
+  const validation = validatePolicy(paths.policyDir, { measurementsDir: paths.measurementsDir, evidenceDir: paths.evidenceDir, ...options });
   return { project, validation, problems: [...problems, ...validation.problems] };
 }

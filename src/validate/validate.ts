@@ -13,6 +13,8 @@ import { checkFontCoverage } from './font-coverage.ts';
 import { checkSecurityTxtExpiry } from './security-txt-expiry.ts';
 import { checkMeasurements } from './measurements.ts';
 import { currentGatewayVersion, resolveMeasurementsDir } from '../load/measurements.ts';
+import { checkEvidence } from './evidence.ts';
+import { resolveEvidenceDir } from '../load/evidence.ts';
 
 export interface Validation {
   readonly dir: string;
@@ -31,12 +33,14 @@ export interface ValidateOptions {
   readonly measurementsDir?: string;
   /** The gateway version measurements should be of; defaults to packages/gateway beside the policy folder, null when absent. */
   readonly gatewayVersion?: string | null;
+  /** Where committed verification evidence lives; defaults to content/evidence beside the policy folder. */
+  readonly evidenceDir?: string;
 }
 
 /** A check over all loaded versions, added to the list below. */
 export type VersionsCheck = (versions: readonly LoadedVersion[], options: ValidateOptions & { readonly today: string; readonly releases: Releases }) => Problem[];
 
-const checks: VersionsCheck[] = [checkFontCoverage, checkDateOrder, checkNoticePeriods, checkSecurityTxtExpiry, checkMeasurements, checkCompleteness];
+const checks: VersionsCheck[] = [checkFontCoverage, checkDateOrder, checkNoticePeriods, checkSecurityTxtExpiry, checkMeasurements, checkCompleteness, checkEvidence];
 
 export function validatePolicy(dir: string, options: ValidateOptions = {}): Validation {
   const loaded = loadPolicy(dir);
@@ -46,6 +50,7 @@ export function validatePolicy(dir: string, options: ValidateOptions = {}): Vali
     releases,
     today: options.today ?? today(),
     measurementsDir: options.measurementsDir ?? resolveMeasurementsDir(dir),
+    evidenceDir: options.evidenceDir ?? resolveEvidenceDir(dir),
     gatewayVersion: options.gatewayVersion === undefined ? currentGatewayVersion(dir) : options.gatewayVersion,
   };
   // Cross-version checks need every version loaded, or they would compare against the wrong neighbour.
