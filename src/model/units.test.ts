@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue } from './units.ts';
+import { days, duration, formatValue, list, minutes, percent, plural, series } from './units.ts';
 
 describe('formatValue', () => {
   it('takes the unit from the key', () => {
@@ -17,5 +17,26 @@ describe('formatValue', () => {
   it('joins lists and spells booleans', () => {
     expect(formatValue('regions', ['us', 'eu'])).toBe('us, eu');
     expect(formatValue('retained', false)).toBe('no');
+  });
+});
+
+describe('the other wordings', () => {
+  it('says minutes as hours when they are whole hours, on every renderer', () => {
+    expect([formatValue('first_response_minutes', 15), formatValue('update_interval_minutes', 60), minutes(1440)]).toEqual(['15 minutes', '1 hour', '24 hours']);
+  });
+
+  it('words durations, plurals, lists and windows', () => {
+    expect([duration(1296), duration(0), duration(93_600), plural(1, 'business day'), plural(5, 'business day'), days(1), series(['a', 'b', 'c']), list(['us', 'eu']), percent(99.9)]).toEqual([
+      '21 min 36 s',
+      '0 s',
+      '1 d 2 h',
+      '1 business day',
+      '5 business days',
+      '1 day',
+      'a, b and c',
+      'us, eu',
+      '99.9%',
+    ]);
+    expect(formatValue('window', 'calendar-quarter')).toBe('calendar quarter');
   });
 });

@@ -1,29 +1,100 @@
-/** How a policy value reads with the unit its key carries (_percent, _ms, _days, …): one wording for the page, the PDF and the changelog. Pure. */
+/**
+ * The one wording module: how values read (units from their key, durations, percentages, dates, plurals, lists) on
+ * the page, in the PDF, the changelog, the feeds and the CLIs. Pure; nothing else words a figure.
+ */
 
 const units: readonly (readonly [suffix: string, one: string, many: string])[] = [
   ['_percent', '%', '%'],
   ['_ms', ' ms', ' ms'],
   ['_days', ' day', ' days'],
   ['_hours', ' hour', ' hours'],
-  ['_minutes', ' minute', ' minutes'],
   ['_seconds', ' second', ' seconds'],
   ['_bits', ' bits', ' bits'],
 ];
+
+/** Enumerated policy values as words, by the key that holds them. */
+const enumWords: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  window: { 'calendar-month': 'calendar month', 'calendar-quarter': 'calendar quarter' },
+};
 
 // One formatter for the process: each toLocaleString call would set up ICU number formatting again.
 let formatter: Intl.NumberFormat | undefined;
 const numberFormat = () => (formatter ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 }));
 
-/** "99.95%", "30 days", "1 day", "48 hours"; lists joined with commas; booleans as yes/no. */
+/** 1000 -> "1,000", 0.5 -> "0.5". */
+export function formatNumber(value: number): string {
+  return numberFormat().format(value);
+}
+
+/** "99.95%", "30 days", "1 day", "48 hours", "1 hour" (60 minutes); lists joined with commas; booleans as yes/no. */
 export function formatValue(key: string, value: unknown): string {
   if (Array.isArray(value)) return value.map((item) => formatValue(key, item)).join(', ');
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') {
+    if (key.endsWith('_minutes')) return minutes(value);
     const unit = units.find(([suffix]) => key.endsWith(suffix));
-    const text = numberFormat().format(value);
+    const text = formatNumber(value);
     return unit ? `${text}${value === 1 ? unit[1] : unit[2]}` : text;
   }
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return enumWords[key]?.[value] ?? value;
   throw new Error(`${key}: cannot show a ${typeof value} as text`);
 }
 
+/** 99.95 -> "99.95%". */
+export function percent(value: number): string {
+  return formatValue('_percent', value);
+}
+
+/** A count with its noun: plural(1, 'day') -> "1 day", plural(3, 'business day') -> "3 business days". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
+}
+
+/** A whole number of days: "1 day", "30 days". */
+export function days(count: number): string {
+  return plural(count, 'day');
+}
+
+/** Minutes as people say them: 15 -> "15 minutes", 60 -> "1 hour", 1440 -> "24 hours". */
+export function minutes(count: number): string {
+  return count >= 60 && count % 60 === 0 ? plural(count / 60, 'hour') : plural(count, 'minute');
+}
+
+/** A span of seconds in every non-zero unit, largest first: "4 min 19 s", "3 h 36 min", "1 d 2 h". */
+export function duration(totalSeconds: number): string {
+  const steps = [
+    ['d', 86400],
+    ['h', 3600],
+    ['min', 60],
+    ['s', 1],
+  ] as const;
+  let rest = Math.floor(totalSeconds);
+  const parts: string[] = [];
+  for (const [name, size] of steps) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0) parts.push(`${count} ${name}`);
+  }
+  return parts.length > 0 ? parts.join(' ') : '0 s';
+}
+
+/** Items in a comma list: ["a", "b", "c"] -> "a, b, c" (how the policy's lists read everywhere). */
+export function list(items: readonly string[]): string {
+  return items.join(', ');
+}
+
+/** Items in a sentence: ["a", "b", "c"] -> "a, b and c". */
+export function series(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** An ISO date as written in the policy ("2026-05-15"): dates are shown as they are contracted, never localised. */
+export function date(iso: string): string {
+  return iso;
+}
+
+/** An amount of money in the worked example's currency-free form: 1000 -> "1,000", 2.5 -> "2.5". */
+export function amount(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
