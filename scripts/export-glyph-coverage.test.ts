@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { canDraw } from '../src/pdf/fonts.ts';
+import { canDraw } from '../src/model/glyphs.ts';
 import { COVERAGE_FILE, coverageSource } from './export-glyph-coverage.ts';
 
 it('the glyph table matches the installed fonts (run `npm run glyphs` and commit when this fails)', () => {

@@ -1,14 +1,15 @@
 /**
- * `npm run glyphs`: writes src/pdf/glyph-coverage.ts, the code points each embedded DejaVu face can draw, as ranges.
+ * `npm run glyphs`: writes src/model/glyph-coverage.ts, the code points each embedded DejaVu face can draw, as ranges.
  * Validation asks this table instead of parsing the fonts with fontkit, which would cost every `slapage validate`
  * about 200 ms of start-up. A test fails when the table no longer matches the installed fonts.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { create } from 'fontkit';
-import { faces, fontBytes, type Face } from '../src/pdf/fonts.ts';
+import type { Face } from '../src/model/glyphs.ts';
+import { faces, fontBytes } from '../src/pdf/fonts.ts';
 
-export const COVERAGE_FILE = join(resolve(import.meta.dirname, '..'), 'src/pdf/glyph-coverage.ts');
+export const COVERAGE_FILE = join(resolve(import.meta.dirname, '..'), 'src/model/glyph-coverage.ts');
 
 /** Sorted, merged [first, last] code point ranges of a face's character map. */
 export function ranges(face: Face): [number, number][] {

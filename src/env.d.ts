@@ -2,7 +2,7 @@
 /// <reference types="astro/client" />
 
 declare module 'virtual:slapage/site' {
-  export const site: import('./build/site-options.ts').SiteOptions;
+  export const site: import('./site/site-options.ts').SiteOptions;
   type Mdx = { default: (props: Record<string, unknown>) => unknown };
   /** content/sections/<anchor>.mdx of the project, keyed "/content/sections/<anchor>.mdx". */
   export const overrides: Record<string, Mdx>;

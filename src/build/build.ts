@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import type { Problem } from '../errors/catalog.ts';
-import { formatProblems, summary } from '../cli/format-problems.ts';
+import { formatProblems, summary } from '../errors/format.ts';
 import type { ProjectPaths } from '../load/project.ts';
 import { readLock } from '../load/release-lock.ts';
 import { compareVersions, isVersion } from '../model/version.ts';
@@ -16,7 +16,7 @@ import { anchorIds, checkAnchorContract, type RenderedPage } from '../site/ancho
 import { handOffValidation } from '../site/build-handoff.ts';
 import { pdfBrand } from '../site/brand.ts';
 import { policyEntries } from '../site/policy-entries.ts';
-import { siteOptions } from './site-options.ts';
+import { siteOptions } from '../site/site-options.ts';
 import { nothingReleased } from '../site/site-data.ts';
 import { hasErrors } from '../validate/validate.ts';
 import { validateProject } from '../validate/validate-project.ts';

@@ -8,10 +8,10 @@ import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatProblems } from '../cli/format-problems.ts';
+import { formatProblems } from '../errors/format.ts';
 import { hasErrors } from '../validate/validate.ts';
 import { loadProject, resolveProject, type Project } from '../load/project.ts';
-import { siteOptions, type SiteOptions } from './site-options.ts';
+import { siteOptions, type SiteOptions } from '../site/site-options.ts';
 
 export interface SlapageOptions {
   /** The project folder; default: Astro's root. */

@@ -5,7 +5,7 @@ import { checkSite } from '../check/check-site.ts';
 import { loadProject, resolveProject } from '../load/project.ts';
 import { hasErrors, validatePolicy } from '../validate/validate.ts';
 import { parse, UsageError } from './args.ts';
-import { formatProblems } from './format-problems.ts';
+import { formatProblems } from '../errors/format.ts';
 
 export const usage = `usage: slapage check [DIR] [--project DIR] [--policy DIR] [--no-browser]
 

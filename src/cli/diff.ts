@@ -4,7 +4,7 @@ import { diffFormats, formatComparison, type DiffFormat } from '../diff/format.t
 import { resolveProject } from '../load/project.ts';
 import { validatePolicy } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
-import { formatProblems } from './format-problems.ts';
+import { formatProblems } from '../errors/format.ts';
 
 export const usage = `usage: slapage diff [FROM] [TO] [--policy DIR] [--format text|markdown|json]
 

@@ -7,17 +7,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { describe, type ErrorCode, type Problem, type ProblemParams } from '../errors/catalog.ts';
 import { resolveProject } from '../load/project.ts';
-import { siteOptions } from '../build/site-options.ts';
+import { siteOptions } from '../site/site-options.ts';
 import { pdfBrand } from '../site/brand.ts';
 import { validateProject } from '../validate/validate-project.ts';
 import { fileNameOf } from '../model/policy.ts';
 import { renderNdaPdf } from '../pdf/editions.ts';
-import { describeChars, undrawable } from '../pdf/fonts.ts';
+import { describeChars, undrawable } from '../model/glyphs.ts';
 import { pdfFileName, pdfSha256, publicPdf } from '../pdf/published.ts';
 import { policyEntries } from '../site/policy-entries.ts';
 import { hasErrors, today } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
-import { formatProblems, summary } from './format-problems.ts';
+import { formatProblems, summary } from '../errors/format.ts';
 
 export const usage = `usage: slapage pdf [--version X.Y] [--out PATH] [--project DIR] [--policy DIR]
        slapage pdf --nda --recipient NAME [--date YYYY-MM-DD] [--version X.Y] [--out PATH] [--policy DIR]

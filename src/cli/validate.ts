@@ -3,7 +3,7 @@ import { resolveProject } from '../load/project.ts';
 import { hasErrors } from '../validate/validate.ts';
 import { validateProject } from '../validate/validate-project.ts';
 import { parse, UsageError } from './args.ts';
-import { formatProblems, formats, summary, type Format } from './format-problems.ts';
+import { formatProblems, formats, summary, type Format } from '../errors/format.ts';
 
 export const usage = `usage: slapage validate [--project DIR] [--policy DIR] [--format text|json|github]
 

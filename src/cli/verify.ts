@@ -49,7 +49,7 @@ export async function main(args: readonly string[]): Promise<number> {
 
   const paths = resolveProject({ project: values.project, policy: values.policy });
   const { loadPolicy } = await import('../load/load-policy.ts');
-  const { formatProblems } = await import('./format-problems.ts');
+  const { formatProblems } = await import('../errors/format.ts');
   const loaded = loadPolicy(paths.policyDir);
   const folders = loaded.folders;
   const wanted = values.version ?? folders.at(-1);

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblems } from '../cli/format-problems.ts';
+import { formatProblems } from '../errors/format.ts';
 import { loadMeasurements, measurementsByVersion } from './measurements.ts';
 
 const dirs: string[] = [];

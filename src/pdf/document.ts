@@ -3,7 +3,8 @@
  * the policy (never the clock), source files attached, and the finished bytes collected.
  */
 import PDFDocument from 'pdfkit';
-import { faces, font, type Face } from './fonts.ts';
+import type { Face } from '../model/glyphs.ts';
+import { faces, font } from './fonts.ts';
 
 export type Doc = PDFKit.PDFDocument;
 

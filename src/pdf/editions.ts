@@ -6,7 +6,7 @@ import type { Nda, Policy, PublicKind } from '../model/policy.ts';
 import { sections } from '../model/sections.ts';
 import { setBrand, type PdfBrand } from './brand.ts';
 import { cover } from './cover.ts';
-import type { PublishedMeasurement } from '../site/measured-latency.ts';
+import type { PublishedMeasurement } from '../document/measured-latency.ts';
 import { attachData, attachSources, createDocument, finish, type DocumentMeta, type Doc, type SourceText } from './document.ts';
 import { annexes, ndaStamp, renderAnnexes, watermark } from './nda-annex.ts';
 import { runningHeaderFooter } from './running.ts';

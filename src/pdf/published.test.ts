@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadMeasurements, resolveMeasurementsDir } from '../load/measurements.ts';
 import { applicableMeasurement } from '../model/measurement.ts';
-import { publishedMeasurement } from '../site/measured-latency.ts';
+import { publishedMeasurement } from '../document/measured-latency.ts';
 import { validatePolicy } from '../validate/validate.ts';
 import { pdfSha256, publicPdf, published } from './published.ts';
 

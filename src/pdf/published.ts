@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { LoadedVersion } from '../load/load-version.ts';
 import { fileNameOf, publicKinds, type Policy } from '../model/policy.ts';
-import type { PublishedMeasurement } from '../site/measured-latency.ts';
+import type { PublishedMeasurement } from '../document/measured-latency.ts';
 import type { PdfBrand } from './brand.ts';
 import { renderPublicPdf, type PublicSource } from './editions.ts';
 

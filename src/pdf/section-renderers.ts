@@ -2,12 +2,12 @@
 import type { Policy } from '../model/policy.ts';
 import { sections } from '../model/sections.ts';
 import type { Doc } from './document.ts';
-import { allowedDowntimeSeconds, formatDuration, periods } from '../site/downtime.ts';
+import { allowedDowntimeSeconds, formatDuration, periods } from '../document/downtime.ts';
 import { formatValue } from '../model/units.ts';
-import { certificationStatusText, reportAvailabilityText } from '../site/labels.ts';
-import { MEASURED_WHAT, measuredByOperation, provenanceSentence, type MeasuredPercentiles, type PublishedMeasurement } from '../site/measured-latency.ts';
-import { formatHttpResponse, sampleRateLimitResponse } from '../site/rate-limit-sample.ts';
-import { authFacts, changesFacts, deploymentFacts, latencyScopeFact, rateLimitFacts, rbacFacts, retentionFacts, type Fact } from '../site/facts.ts';
+import { certificationStatusText, reportAvailabilityText } from '../document/labels.ts';
+import { MEASURED_WHAT, measuredByOperation, provenanceSentence, type MeasuredPercentiles, type PublishedMeasurement } from '../document/measured-latency.ts';
+import { formatHttpResponse, sampleRateLimitResponse } from '../document/rate-limit-sample.ts';
+import { authFacts, changesFacts, deploymentFacts, latencyScopeFact, rateLimitFacts, rbacFacts, retentionFacts, type Fact } from '../document/facts.ts';
 import { answers } from '../model/procurement.ts';
 import { formatMinutes, joinList, percent, plural } from './figures.ts';
 import { bullets, codeBlock, facts, linkLine, paragraph, sectionHeading, subheading } from './layout.ts';
@@ -20,7 +20,7 @@ export interface SectionExtras {
 
 type Renderer = (doc: Doc, policy: Policy, extras: SectionExtras) => void;
 
-/** The shared commitment lines (src/site/facts.ts) as label/value rows. */
+/** The shared commitment lines (src/document/facts.ts) as label/value rows. */
 const rows = (lines: readonly Fact[]) => lines.map((f) => [f.label, f.mono ? { text: f.text, mono: true } : f.text] as const);
 const mail = (address: string) => ({ text: address, link: `mailto:${address}` });
 const web = (url: string) => ({ text: url, link: url });

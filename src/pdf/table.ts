@@ -1,7 +1,7 @@
 /** Tables that break across pages between rows and repeat their header row on every page they reach. */
 import { linkColor } from './brand.ts';
 import type { Doc } from './document.ts';
-import type { Face } from './fonts.ts';
+import type { Face } from '../model/glyphs.ts';
 import { bottom, colors, contentWidth, ensureSpace, sizes, type Value } from './layout.ts';
 
 export interface Column {

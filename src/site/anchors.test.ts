@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatProblems } from '../cli/format-problems.ts';
+import { formatProblems } from '../errors/format.ts';
 import { anchorIds, checkAnchorContract } from './anchors.ts';
 
 // Version 1.0's page had #sla-credits; 1.1 renamed the section to #credits without keeping the old id as an alias.

@@ -1,6 +1,6 @@
 /** The brand the PDFs carry, from the site options: the logo's bytes (read once per process) and the accent colour. */
 import { readFileSync } from 'node:fs';
-import type { SiteOptions } from '../build/site-options.ts';
+import type { SiteOptions } from './site-options.ts';
 import type { PdfBrand } from '../pdf/brand.ts';
 
 const logos = new Map<string, Uint8Array>();

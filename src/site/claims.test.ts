@@ -13,8 +13,8 @@ import { answers } from '../model/procurement.ts';
 import { renderPublicPdf } from '../pdf/editions.ts';
 import { publicSources } from '../pdf/published.ts';
 import { validatePolicy } from '../validate/validate.ts';
-import { authFacts, changesFacts, deploymentFacts, latencyScopeFact, rateLimitFacts, rbacFacts, retentionFacts } from './facts.ts';
-import { formatHttpResponse, sampleRateLimitResponse } from './rate-limit-sample.ts';
+import { authFacts, changesFacts, deploymentFacts, latencyScopeFact, rateLimitFacts, rbacFacts, retentionFacts } from '../document/facts.ts';
+import { formatHttpResponse, sampleRateLimitResponse } from '../document/rate-limit-sample.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const subjects = {
@@ -54,7 +54,7 @@ function vendorProse(value: unknown): string {
   return '';
 }
 
-/** The page's commitment lines: what src/site/facts.ts and the at-a-glance list word for the prose to show. */
+/** The page's commitment lines: what src/document/facts.ts and the at-a-glance list word for the prose to show. */
 function pageLines(policy: Policy): string {
   const facts = [authFacts, rbacFacts, rateLimitFacts, retentionFacts, deploymentFacts, changesFacts].flatMap((f) => f(policy)).map((f) => `${f.label}: ${f.text}`);
   const sample = sampleRateLimitResponse(policy['rate-limits']);

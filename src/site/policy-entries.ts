@@ -8,7 +8,7 @@ import type { Releases } from '../load/release-lock.ts';
 import type { PdfBrand } from '../pdf/brand.ts';
 import { publicSources } from '../pdf/published.ts';
 import { today as buildDate } from '../validate/validate.ts';
-import { publishedMeasurement } from './measured-latency.ts';
+import { publishedMeasurement } from '../document/measured-latency.ts';
 import type { PolicyEntry } from './policy-entry.ts';
 import { publishedAt, type SiteAddress } from './address.ts';
 import { selectVersions } from './selection.ts';

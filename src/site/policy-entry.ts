@@ -2,7 +2,7 @@
 import type { PdfBrand } from '../pdf/brand.ts';
 import type { Policy } from '../model/policy.ts';
 import type { PublicSource } from '../pdf/editions.ts';
-import type { PublishedMeasurement } from './measured-latency.ts';
+import type { PublishedMeasurement } from '../document/measured-latency.ts';
 import type { VersionStatus } from './selection.ts';
 
 /** A released version that takes effect after the build date, as / announces it. */

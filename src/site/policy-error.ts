@@ -1,7 +1,7 @@
 /** Turns validation problems into the Error the content loader throws: the CLI's text plus a `loc` Astro's overlay and build log show. */
 import { resolve } from 'node:path';
 import type { Problem } from '../errors/catalog.ts';
-import { formatProblems, summary } from '../cli/format-problems.ts';
+import { formatProblems, summary } from '../errors/format.ts';
 
 export class PolicyValidationError extends Error {
   override name = 'PolicyValidationError';

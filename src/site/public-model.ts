@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { measurementSchema } from '../model/measurement.ts';
 import { publicSchemas, type Policy } from '../model/policy.ts';
 import { absolute } from './address.ts';
-import type { PublishedMeasurement } from './measured-latency.ts';
+import type { PublishedMeasurement } from '../document/measured-latency.ts';
 
 export const SCHEMA_PATH = '/sla.schema.json';
 

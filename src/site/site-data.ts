@@ -1,7 +1,7 @@
 /** The pages' data: the project's policy validated once per build (the CLI's own validation when it handed one over), as collection entries. */
 import { pdfBrand } from './brand.ts';
 import type { Problem } from '../errors/catalog.ts';
-import type { SiteOptions } from '../build/site-options.ts';
+import type { SiteOptions } from './site-options.ts';
 import { join, relative } from 'node:path';
 import { LOCK_FILE } from '../load/release-lock.ts';
 import { SourceFile } from '../load/source-file.ts';

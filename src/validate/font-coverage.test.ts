@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPolicy, type PolicyCopy } from '../../tests/fixtures/pdf-tools/policy-copy.ts';
-import { formatProblems } from '../cli/format-problems.ts';
+import { formatProblems } from '../errors/format.ts';
 import { validatePolicy } from './validate.ts';
 
 describe('font coverage', () => {

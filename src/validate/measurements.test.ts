@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblems } from '../cli/format-problems.ts';
+import { formatProblems } from '../errors/format.ts';
 import { validatePolicy } from './validate.ts';
 
 const FIXTURE = 'tests/fixtures/measurement-exceeds';

@@ -1,5 +1,5 @@
 /** Renders problems for people (text), machines (json) and GitHub pull requests (workflow annotations). */
-import type { Problem } from '../errors/catalog.ts';
+import type { Problem } from './catalog.ts';
 
 export const formats = ['text', 'json', 'github'] as const;
 export type Format = (typeof formats)[number];
