@@ -1,6 +1,6 @@
 /** Service credits: which tier a measured uptime falls in, and a worked example derived from the tiers. */
 import type { Credits, CreditTier } from '../model/credits.ts';
-import { decimals } from '../document/downtime.ts';
+import { decimals } from './downtime.ts';
 
 /** An illustrative monthly fee for the worked example; it is not a policy value. */
 export const EXAMPLE_MONTHLY_FEE = 1000;
