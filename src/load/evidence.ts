@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isScalar, parseDocument, visit } from 'yaml';
 import type { Problem } from '../errors/catalog.ts';
 import { evidenceSchema, verifiedOn, type EvidenceFile } from '../model/evidence.ts';
 import { SourceFile } from './source-file.ts';
@@ -67,7 +67,7 @@ function readEvidence(path: string, name: string): { file: LoadedEvidence } | { 
   } catch (error) {
     // V8's message quotes the file's bytes; keep only its first clause and locate the spot with the YAML parser.
     const detail = `not valid JSON (${String((error as Error).message).split(/,|\n| in JSON/)[0]})`;
-    return { problems: [source.problemAt(source.doc.errors[0]?.pos[0] ?? 0, 'evidence-invalid', { detail })] };
+    return { problems: [source.problemAt(jsonErrorOffset(source), 'evidence-invalid', { detail })] };
   }
   const parsed = evidenceSchema.safeParse(value);
   if (!parsed.success) {
@@ -81,4 +81,23 @@ function readEvidence(path: string, name: string): { file: LoadedEvidence } | { 
   const date = verifiedOn(parsed.data);
   if (!name.startsWith(date)) return { problems: [source.problemAtPath(['taken_at'], 'evidence-invalid', { detail: `taken on ${date} but the file is named ${name}` })] };
   return { file: { file: shown, evidence: parsed.data, source } };
+}
+
+/** Where a file that JSON.parse refused goes wrong: the first YAML syntax error, else the first unquoted word (JSON quotes every string). */
+function jsonErrorOffset(source: SourceFile): number {
+  const syntax = source.doc?.errors[0];
+  if (syntax) return syntax.pos[0];
+  let offset = 0;
+  if (source.doc) {
+    visit(source.doc, {
+      Scalar(_key, node) {
+        if (isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string' && node.range) {
+          offset = node.range[0];
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+  }
+  return offset;
 }

@@ -17,7 +17,7 @@ async function filtered(ctx: VerifyContext, config: { methods: string[]; tags: s
   const problems: string[] = [];
   if (!listed.includes(shown)) problems.push(`did not list ${shown}, which ${what} allows (listed: ${listed.join(', ') || 'nothing'})`);
   if (listed.includes(hidden)) problems.push(`listed ${hidden}`);
-  if (onCall && !refused(call)) problems.push(`ran a direct tools/call of ${hidden} (${describeAnswer(call)})`);
+  if (onCall && !refused(call)) problems.push(`ran a direct tools/call of ${hidden} (HTTP ${call.status}, no error)`);
   if (onCall && hits > 0) problems.push(`sent ${hits} upstream request${hits === 1 ? '' : 's'} for the filtered ${hidden}`);
   return {
     status: problems.length === 0 ? 'pass' : 'fail',

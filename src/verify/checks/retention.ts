@@ -72,7 +72,7 @@ export const metadataFields: Check = async (ctx): Promise<Outcome> => {
   return {
     status: ok ? 'pass' : 'fail',
     claim,
-    did: ok ? `logged ${[...keys].join(', ')} over ${lines.length} lines` : extra.length > 0 ? `logged unlisted fields ${extra.join(', ')}` : `wrote ${unparsable} access-log lines that are not JSON objects`,
+    did: ok ? `logged ${[...keys].join(', ')} over ${lines.length} lines` : extra.length > 0 ? `logged the unlisted field${extra.length === 1 ? '' : 's'} ${extra.join(', ')}` : `wrote ${unparsable} access-log lines that are not JSON objects`,
     observed: { lines: lines.length, fields: [...keys].sort(), unlisted: extra },
   };
 };
