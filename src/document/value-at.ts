@@ -1,4 +1,4 @@
-/** Finds policy values by dotted path for the page; how they read is src/model/units.ts. */
+/** Finds policy values by dotted path for prose citations; how they read is src/model/units.ts. */
 /** The value at a dotted path like "uptime.target_percent"; a wrong path fails the build instead of printing nothing. */
 export function valueAt(root: unknown, path: string): unknown {
   let node: unknown = root;
