@@ -82,6 +82,11 @@ describe('the pull-request workflow, run locally', () => {
     expect(stdout.trim().split('\n')).toMatchInlineSnapshot(`
       [
         "::error file=tests/fixtures/notice-uptime/1.1/uptime.yaml,line=2,col=17,title=notice-too-short::Uptime target lowered from 99.99%25 to 99.95%25: takes effect 2026-05-29, 14 days after publication, but changes.material_change_notice_days of version 1.0 requires 30 days of notice; the earliest allowed effective date is 2026-06-14%0Aset effective: "2026-06-14" or later in meta.yaml, or keep the previous commitment",
+        "::warning file=tests/fixtures/notice-uptime/1.1/retention.yaml,line=2,col=1,title=question-unanswered::procurement asks about "Data residency and region pinning", and version 1.1 does not answer it (#retention says nothing on it)%0Aadd \`region_pinning\` to retention.yaml to answer it",
+        "::warning file=tests/fixtures/notice-uptime/1.1/retention.yaml,line=10,col=1,title=question-unanswered::procurement asks about "Audit log export", and version 1.1 does not answer it (#retention says nothing on it)%0Aadd \`audit_logs.siem\` to retention.yaml to answer it",
+        "::warning file=tests/fixtures/notice-uptime/1.1/auth.yaml,line=2,col=1,title=question-unanswered::procurement asks about "Credential management", and version 1.1 does not answer it (#auth says nothing on it)%0Aadd \`credentials\` to auth.yaml to answer it",
+        "::warning file=tests/fixtures/notice-uptime/1.1/retention.yaml,line=2,col=1,title=question-unanswered::procurement asks about "Lock-in and portability", and version 1.1 does not answer it (#retention says nothing on it)%0Aadd \`configuration_export\` to retention.yaml to answer it",
+        "::warning file=tests/fixtures/notice-uptime/1.1/rbac.yaml,line=2,col=1,title=question-unanswered::procurement asks about "Integration coverage", and version 1.1 does not answer it (#rbac says nothing on it)%0Aadd \`integrations\` to rbac.yaml to answer it",
       ]
     `);
   });

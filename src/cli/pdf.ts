@@ -15,6 +15,7 @@ import { renderNdaPdf } from '../pdf/editions.ts';
 import { describeChars, undrawable } from '../model/glyphs.ts';
 import { pdfFileName, pdfSha256, publicPdf } from '../pdf/published.ts';
 import { policyEntries } from '../site/policy-entries.ts';
+import { loadProse } from '../load/prose.ts';
 import { hasErrors, today } from '../validate/validate.ts';
 import { parse, run, UsageError } from './args.ts';
 import { formatProblems, summary } from '../errors/format.ts';
@@ -66,6 +67,7 @@ export async function main(args: readonly string[]): Promise<number> {
     releases: validation.releases,
     drafts: true,
     brand: pdfBrand(site, versions.at(-1)!.policy.meta.company),
+    prose: loadProse(project.contentDir, project.root),
   }).find((e) => e.version === version.version)!;
 
   if (!values.nda) {
@@ -78,12 +80,13 @@ export async function main(args: readonly string[]): Promise<number> {
   const problems = [...recipientProblems(recipient), ...dateProblems(date)];
   if (!version.nda) problems.push(argProblem('--version', 'pdf-no-nda', { version: version.version }));
   const out = resolve(values.out ?? `sla-v${version.version}-nda-${slug(recipient)}.pdf`);
-  const dist = resolve(project.root, 'dist');
-  if (out === dist || out.startsWith(dist + sep)) problems.push(argProblem('--out', 'pdf-out-in-dist', { out: relative(process.cwd(), out), dist: 'dist/' }));
+  // Both the project's site output and a dist/ in the working directory are published folders.
+  const published = [resolve(project.root, 'dist'), resolve('dist')].find((dist) => out === dist || out.startsWith(dist + sep));
+  if (published) problems.push(argProblem('--out', 'pdf-out-in-dist', { out: relative(process.cwd(), out), dist: `${relative(process.cwd(), published) || '.'}/` }));
   if (problems.length > 0) return fail(problems);
 
   const sources = [...entry.sources, { name: fileNameOf('nda'), text: version.files.nda!.text }];
-  const bytes = await renderNdaPdf(entry.policy, version.nda!, sources, { recipient, date, measurement: entry.measurement, brand: entry.brand });
+  const bytes = await renderNdaPdf(entry.policy, version.nda!, sources, { recipient, date, measurement: entry.measurement, evidence: entry.evidence, brand: entry.brand, prose: entry.prose });
   return write(out, bytes);
 }
 

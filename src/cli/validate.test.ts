@@ -129,7 +129,7 @@ describe('npm run validate', () => {
     for (const args of [['--format', 'xml'], ['--nope']]) {
       const run = cli('validate.ts', args);
       expect(run.status, args.join(' ')).toBe(2);
-      expect(run.stderr).toContain('usage: npm run validate');
+      expect(run.stderr).toContain('usage: slapage validate');
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
   });
@@ -208,7 +208,7 @@ describe('npm run release and npm run new-version', () => {
     expect(cli('validate.ts', [], { cwd: c.root }).status).toBe(0);
 
     const released = cli('release.ts', ['3.2'], { cwd: c.root });
-    expect(released).toMatchObject({ status: 0, stdout: 'released 3.2: commit policy/releases.lock.json\n' });
+    expect(released).toMatchObject({ status: 0, stdout: 'released 3.2 on 2026-06-15: commit policy/releases.lock.json\n' });
     c.edit({ 'credits.yaml': replace('credit_percent: 10', 'credit_percent: 5') }, '3.2');
     const run = cli('validate.ts', [], { cwd: c.root });
     expect(run.status).toBe(1);
