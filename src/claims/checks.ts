@@ -4,25 +4,9 @@
  * src/verify/checks/, one function per id.
  */
 
-export const CHECK_IDS = [
-  'lifetime-cap',
-  'expired-token',
-  'uniform-rejection',
-  'secondary-bearer',
-  'no-token-passthrough',
-  'tenant-isolation',
-  'origin-allowlist',
-  'method-filter',
-  'tag-filter',
-  'rate-limit-passthrough',
-  'rate-limit-latency',
-  'no-payload-retention',
-  'metadata-fields',
-  'audit-trail',
-  'audit-export',
-] as const;
+import type { CheckId } from '../model/check-ids.ts';
 
-export type CheckId = (typeof CHECK_IDS)[number];
+export { CHECK_IDS, type CheckId } from '../model/check-ids.ts';
 
 export interface CheckSpec {
   /** The claim in the reader's words, filled from the policy by the check (e.g. "servers expire within 365 days"). */

@@ -1,6 +1,6 @@
 /** Committed verification evidence (content/evidence/*.json, written by `slapage verify`), and which file applies to a version. Pure zod, no I/O. */
 import { z } from 'zod';
-import { CHECK_IDS } from '../claims/checks.ts';
+import { CHECK_IDS } from './check-ids.ts';
 
 const observedValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number()]))]);
 
@@ -28,7 +28,7 @@ export const evidenceSchema = z.strictObject({
   checks: z
     .array(
       z.strictObject({
-        /** The check's id in src/claims/checks.ts. */
+        /** The check's id (src/model/check-ids.ts; the catalogue is src/claims/checks.ts). */
         id: z.enum(CHECK_IDS),
         status: z.enum(CHECK_STATUSES),
         /** The claim as the policy stated it at the time. */

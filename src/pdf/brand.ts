@@ -1,7 +1,7 @@
 /** The vendor's brand on a PDF: the logo (PNG, or SVG drawn as vectors) on the cover and in the running header, and the accent colour of links. */
 import { createRequire } from 'node:module';
 import type { Doc } from './document.ts';
-import { colors } from './layout.ts';
+import { colors } from './palette.ts';
 
 export interface PdfBrand {
   readonly logo?: { readonly type: 'png' | 'svg'; readonly bytes: Uint8Array; readonly alt: string };

@@ -2,16 +2,9 @@
 import type { Section } from '../model/sections.ts';
 import type { Doc } from './document.ts';
 import { linkColor } from './brand.ts';
+import { colors } from './palette.ts';
 
-export const colors = {
-  ink: '#1a1a1a',
-  muted: '#5a5a5a',
-  rule: '#c8ccd2',
-  link: '#0b57d0',
-  fill: '#eef1f5',
-  codeFill: '#f5f6f8',
-  stamp: '#b3261e',
-} as const;
+export { colors };
 
 export const sizes = { body: 10, small: 8.5, h1: 15, h2: 11.5, code: 8.5 } as const;
 

@@ -4,7 +4,7 @@
  */
 import type { Problem } from '../errors/catalog.ts';
 import { answers } from '../model/procurement.ts';
-import type { VersionsCheck } from './validate.ts';
+import type { VersionsCheck } from './versions-check.ts';
 
 export const checkCompleteness: VersionsCheck = (versions, { releases }) => {
   const latest = versions.at(-1);

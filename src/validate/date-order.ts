@@ -1,6 +1,6 @@
 /** Versions are dated in order: a version's `updated` and `effective` are not before the previous version's. */
 import type { Problem } from '../errors/catalog.ts';
-import type { VersionsCheck } from './validate.ts';
+import type { VersionsCheck } from './versions-check.ts';
 
 export const checkDateOrder: VersionsCheck = (versions) => {
   const problems: Problem[] = [];

@@ -9,7 +9,7 @@ import { loadEvidence } from '../load/evidence.ts';
 import { daysBetween } from '../model/dates.ts';
 import { latestEvidence, verifiedOn } from '../model/evidence.ts';
 import type { FileKind } from '../model/policy.ts';
-import type { VersionsCheck } from './validate.ts';
+import type { VersionsCheck } from './versions-check.ts';
 
 /** Evidence older than this, counted back from today, is stale. */
 export const EVIDENCE_MAX_AGE_DAYS = 90;

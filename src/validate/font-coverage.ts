@@ -7,7 +7,7 @@ import type { LoadedVersion } from '../load/load-version.ts';
 import type { Path, SourceFile } from '../load/source-file.ts';
 import { fileKinds } from '../model/policy.ts';
 import { describeChars, facesFor, undrawable } from '../model/glyphs.ts';
-import type { VersionsCheck } from './validate.ts';
+import type { VersionsCheck } from './versions-check.ts';
 
 export const checkFontCoverage: VersionsCheck = (versions) => versions.flatMap(versionProblems);
 

@@ -7,7 +7,7 @@
 import type { Problem } from '../errors/catalog.ts';
 import { loadMeasurements, measurementsByVersion } from '../load/measurements.ts';
 import { measuredOn } from '../model/measurement.ts';
-import type { VersionsCheck } from './validate.ts';
+import type { VersionsCheck } from './versions-check.ts';
 import { daysBetween } from '../model/dates.ts';
 
 /** A measurement older than this, counted back from the version's `updated` date, is stale. */

@@ -6,7 +6,7 @@
 import type { Problem } from '../errors/catalog.ts';
 import { diffPolicies } from '../diff/diff.ts';
 import { checkNotice } from '../diff/notice.ts';
-import type { VersionsCheck } from './validate.ts';
+import type { VersionsCheck } from './versions-check.ts';
 
 export const checkNoticePeriods: VersionsCheck = (versions, { releases }) => {
   const problems: Problem[] = [];

@@ -3,7 +3,7 @@
  * this check warns when that date is within 30 days of today (or past), so a new version gets published in time.
  */
 import type { Problem } from '../errors/catalog.ts';
-import type { VersionsCheck } from './validate.ts';
+import type { VersionsCheck } from './versions-check.ts';
 import { addDays, daysBetween } from '../model/dates.ts';
 
 /** RFC 9116 recommends an Expires less than a year ahead: 364 days after publication, at midnight UTC. */

@@ -1,7 +1,8 @@
 /** A whole project: its slapage.config.yaml (and brand files), then its policy through `validatePolicy`. Problems of both, in that order. */
 import type { Problem } from '../errors/catalog.ts';
 import { loadProject, type Project, type ProjectPaths } from '../load/project.ts';
-import { validatePolicy, type ValidateOptions, type Validation } from './validate.ts';
+import { validatePolicy, type Validation } from './validate.ts';
+import type { ValidateOptions } from './versions-check.ts';
 
 export interface ProjectValidation {
   /** Undefined when the config has errors. */

@@ -6,6 +6,7 @@ import type { Problem } from '../errors/catalog.ts';
 import { loadPolicy } from '../load/load-policy.ts';
 import type { LoadedVersion } from '../load/load-version.ts';
 import { checkLock, readLock, releasesOf, type Releases } from '../load/release-lock.ts';
+import type { ValidateOptions, VersionsCheck } from './versions-check.ts';
 import { checkCompleteness } from './completeness.ts';
 import { checkDateOrder } from './date-order.ts';
 import { checkNoticePeriods } from './notice.ts';
@@ -25,20 +26,6 @@ export interface Validation {
   /** Errors and warnings, in the order found. */
   readonly problems: Problem[];
 }
-
-export interface ValidateOptions {
-  /** "Today" as an ISO date, for checks that depend on it; defaults to the real date. */
-  readonly today?: string;
-  /** Where committed measurements live; defaults to SLA_MEASUREMENTS_DIR, else content/measurements beside the policy folder. */
-  readonly measurementsDir?: string;
-  /** The gateway version measurements should be of; defaults to packages/gateway beside the policy folder, null when absent. */
-  readonly gatewayVersion?: string | null;
-  /** Where committed verification evidence lives; defaults to content/evidence beside the policy folder. */
-  readonly evidenceDir?: string;
-}
-
-/** A check over all loaded versions, added to the list below. */
-export type VersionsCheck = (versions: readonly LoadedVersion[], options: ValidateOptions & { readonly today: string; readonly releases: Releases }) => Problem[];
 
 const checks: VersionsCheck[] = [checkFontCoverage, checkDateOrder, checkNoticePeriods, checkSecurityTxtExpiry, checkMeasurements, checkCompleteness, checkEvidence];
 
