@@ -84,7 +84,7 @@ export const CHECKS: Readonly<Record<CheckId, CheckSpec>> = {
     claim: 'an upstream 429 is surfaced within the rate-limit-passthrough objective',
     // The statement promises "at once"; the figure it is held to is the rate-limit-passthrough objective's p50.
     field: 'rate-limits.statement',
-    sends: '30 upstream 429s straight to the upstream and 30 through the gateway, in pairs',
+    sends: '50 upstream 429s straight to the upstream and 50 through the gateway, in pairs; the first 10 pairs discarded',
     expects: 'the median added time at most the objective p50_ms',
   },
   'no-payload-retention': {

@@ -83,7 +83,7 @@ export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceT
   setBrand(doc, options.brand);
   cover(doc, policy.meta, { edition: stamp, annexes: annexes.map((a) => [a.id, a.title] as const) });
   doc.addPage();
-  renderSections(doc, policy, { measurement: options.measurement });
+  renderSections(doc, policy, { measurement: options.measurement, evidence: options.evidence });
   renderAnnexes(doc, nda);
   runningHeaderFooter(doc, policy.meta, { stamp, overlay: watermark(`Confidential — ${options.recipient}`) });
   attachSources(doc, sources, sourceNote(policy.meta.version), options.date);

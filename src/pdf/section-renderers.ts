@@ -9,13 +9,17 @@ import { MEASURED_WHAT, measuredByOperation, provenanceSentence, type MeasuredPe
 import { formatHttpResponse, sampleRateLimitResponse } from '../document/rate-limit-sample.ts';
 import { authFacts, changesFacts, deploymentFacts, latencyScopeFact, rateLimitFacts, rbacFacts, retentionFacts, type Fact } from '../document/facts.ts';
 import { answers } from '../model/procurement.ts';
-import { formatMinutes, joinList, percent, plural } from './figures.ts';
+import { formatMinutes, percent, plural } from './figures.ts';
 import { bullets, codeBlock, facts, linkLine, paragraph, sectionHeading, subheading } from './layout.ts';
 import { table } from './table.ts';
+import { renderClaimEvidence } from './evidence.ts';
+import type { EvidenceFile } from '../model/evidence.ts';
 
 /** What a section may show besides the policy: the measurement the page's #latency shows for this version. */
 export interface SectionExtras {
   readonly measurement?: PublishedMeasurement | undefined;
+  /** The version's latest verification evidence, shown beside each section's claims. */
+  readonly evidence?: EvidenceFile | undefined;
 }
 
 type Renderer = (doc: Doc, policy: Policy, extras: SectionExtras) => void;
@@ -210,5 +214,6 @@ export function renderSections(doc: Doc, policy: Policy, extras: SectionExtras):
     if (section.id !== 'summary') doc.moveDown(0.4);
     sectionHeading(doc, section);
     render(doc, policy, extras);
+    renderClaimEvidence(doc, section.kind, policy, extras.evidence);
   }
 }
