@@ -16,6 +16,7 @@ import { anchorIds, checkAnchorContract, type RenderedPage } from '../site/ancho
 import { handOffValidation } from '../site/build-handoff.ts';
 import { pdfBrand } from '../site/brand.ts';
 import { policyEntries } from '../site/policy-entries.ts';
+import { loadProse } from '../load/prose.ts';
 import { siteOptions } from '../site/site-options.ts';
 import { nothingReleased } from '../site/site-data.ts';
 import { hasErrors } from '../validate/validate.ts';
@@ -61,6 +62,7 @@ export async function buildSite({ paths, out, drafts, report = () => {} }: Build
       releases: validation.releases,
       drafts,
       brand: pdfBrand(siteOptions(project, drafts), validation.versions.at(-1)?.policy.meta.company ?? ''),
+      prose: loadProse(project.contentDir, project.root),
     });
     if (entries.length === 0) {
       process.stderr.write(`${formatProblems([nothingReleased(project.policyDir, validation)], 'text')}\n\nbuild stopped: ${relative(process.cwd(), out) || out} left unchanged\n`);

@@ -2,6 +2,7 @@
  * The Document: every section of a version as an ordered list of typed blocks, every figure already derived and
  * worded. The page (src/components/Blocks.astro) and the PDF (src/pdf/blocks.ts) draw it; neither words a value.
  */
+import type { Section } from '../model/sections.ts';
 
 /** A run of inline content inside a paragraph, list item, definition or table cell. */
 export type Inline =
@@ -94,11 +95,8 @@ export interface FigureBlock extends BlockBase {
 
 export type Block = HeadingBlock | ParagraphBlock | DefinitionsBlock | TableBlock | ListBlock | CodeBlock | NoticeBlock | FigureBlock;
 
-export interface DocumentSection {
-  /** The anchor (src/model/sections.ts). */
-  readonly id: string;
-  readonly title: string;
-  readonly aliases: readonly string[];
+/** A section of src/model/sections.ts (anchor, title, aliases) with its blocks. */
+export interface DocumentSection extends Section {
   readonly blocks: readonly Block[];
 }
 

@@ -23,9 +23,7 @@ export interface DocumentInput {
 export function buildDocument({ policy, measurement, links, prose = {} }: DocumentInput): Document {
   return {
     sections: sections.map((section) => ({
-      id: section.id,
-      title: section.title,
-      aliases: section.aliases,
+      ...section,
       blocks: proseBlocks(prose[section.id] ?? defaultProse(section.id), { section: section.id, policy, measurement, links }),
     })),
   };

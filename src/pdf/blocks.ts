@@ -1,5 +1,5 @@
 /** Document -> PDF: each section under its heading, its blocks drawn with the layout primitives (layout.ts, table.ts, rich-text.ts). Words nothing itself. */
-import { blocksFor, plainText, strong, text, type Block, type Document, type Inline } from '../document/blocks.ts';
+import { blocksFor, plainText, strong, text, type Block, type Document, type DocumentSection, type Inline } from '../document/blocks.ts';
 import type { Doc } from './document.ts';
 import { codeBlock, facts, sectionHeading, subheading, type Value } from './layout.ts';
 import { richList, richParagraph } from './rich-text.ts';
@@ -50,10 +50,11 @@ function drawBlock(doc: Doc, block: Block): void {
 }
 
 /** Draws every section of the Document in order, under the titles and anchors of the page. */
-export function renderDocument(doc: Doc, document: Document): void {
+export function renderDocument(doc: Doc, document: Document, after?: (section: DocumentSection) => void): void {
   document.sections.forEach((section, i) => {
     if (i > 0) doc.moveDown(0.4);
     sectionHeading(doc, section);
     for (const block of blocksFor(section.blocks, 'pdf')) drawBlock(doc, block);
+    after?.(section);
   });
 }

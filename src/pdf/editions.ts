@@ -10,7 +10,9 @@ import type { PublishedMeasurement } from '../document/measured-latency.ts';
 import { attachData, attachSources, createDocument, finish, type DocumentMeta, type Doc, type SourceText } from './document.ts';
 import { annexes, ndaStamp, renderAnnexes, watermark } from './nda-annex.ts';
 import { runningHeaderFooter } from './running.ts';
-import { renderSections, type SectionExtras } from './section-renderers.ts';
+import { buildDocument } from '../document/document.ts';
+import type { ProseFile } from '../load/prose.ts';
+import { renderDocument } from './blocks.ts';
 
 /** A public policy file; typed by kind so nda.yaml cannot be passed to the public edition. */
 export interface PublicSource extends SourceText {
@@ -40,6 +42,17 @@ function attachMeasurement(doc: Doc, measurement: PublishedMeasurement | undefin
 
 /** The mark of a version that is not released (published only by `build --drafts`). */
 export const DRAFT_NOTICE = 'Draft: not in force';
+
+/** What the sections show besides the policy: the measurement #latency shows, the project's prose. */
+export interface SectionExtras {
+  readonly measurement?: PublishedMeasurement | undefined;
+  readonly prose?: Readonly<Record<string, ProseFile>> | undefined;
+}
+
+/** The Document of the page (src/document), drawn in page order. */
+function renderSections(doc: Doc, policy: Policy, { measurement, prose }: SectionExtras): void {
+  renderDocument(doc, buildDocument({ policy, measurement, prose }));
+}
 
 export interface PublicOptions extends SectionExtras {
   /** An unreleased version: stamped and watermarked "Draft: not in force" on every page. */
@@ -83,7 +96,7 @@ export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceT
   setBrand(doc, options.brand);
   cover(doc, policy.meta, { edition: stamp, annexes: annexes.map((a) => [a.id, a.title] as const) });
   doc.addPage();
-  renderSections(doc, policy, { measurement: options.measurement, evidence: options.evidence });
+  renderSections(doc, policy, { measurement: options.measurement, prose: options.prose });
   renderAnnexes(doc, nda);
   runningHeaderFooter(doc, policy.meta, { stamp, overlay: watermark(`Confidential — ${options.recipient}`) });
   attachSources(doc, sources, sourceNote(policy.meta.version), options.date);

@@ -4,6 +4,7 @@ import type { Problem } from '../errors/catalog.ts';
 import type { SiteOptions } from './site-options.ts';
 import { join, relative } from 'node:path';
 import { LOCK_FILE } from '../load/release-lock.ts';
+import { loadProse } from '../load/prose.ts';
 import { SourceFile } from '../load/source-file.ts';
 import { hasErrors, validatePolicy, type Validation } from '../validate/validate.ts';
 import { takeValidation } from './build-handoff.ts';
@@ -14,7 +15,7 @@ export type SiteData = { readonly entries: PolicyEntry[] } | { readonly problems
 
 /** The published entries, or the problem that nothing is publishable (no released version and no --drafts). */
 function publishedData(validation: Validation, site: SiteOptions): SiteData {
-  const entries = policyEntries(validation.versions, site.measurementsDir, { url: site.url, base: site.base, releases: validation.releases, drafts: site.drafts, brand: pdfBrand(site, validation.versions.at(-1)?.policy.meta.company ?? '') });
+  const entries = policyEntries(validation.versions, site.measurementsDir, { url: site.url, base: site.base, releases: validation.releases, drafts: site.drafts, brand: pdfBrand(site, validation.versions.at(-1)?.policy.meta.company ?? ''), prose: loadProse(join(site.root, 'content'), site.root) });
   if (entries.length > 0) return { entries };
   return { problems: [nothingReleased(site.policyDir, validation)], versionCount: validation.versions.length };
 }
