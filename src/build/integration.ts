@@ -82,7 +82,7 @@ export default function slapage(options: SlapageOptions = {}): AstroIntegration 
   };
 }
 
-/** `virtual:slapage/site`: the options as JSON, and the project's prose overrides found by Vite (project root = Astro root). */
+/** `virtual:slapage/site`: the options as JSON (the project's prose is read as text by src/load/prose.ts, never compiled). */
 function sitePlugin(site: SiteOptions, project: Project, configFile: string) {
   return {
     name: 'slapage:site',
@@ -91,8 +91,6 @@ function sitePlugin(site: SiteOptions, project: Project, configFile: string) {
       if (id !== RESOLVED_ID) return undefined;
       return [
         `export const site = ${JSON.stringify(site)};`,
-        `export const overrides = import.meta.glob('/content/sections/*.mdx', { eager: true });`,
-        `export const frozen = import.meta.glob('/content/v/*/*.mdx', { eager: true });`,
       ].join('\n');
     },
     // Dev: a policy, measurement or config edit reloads the page, which validates afresh.
