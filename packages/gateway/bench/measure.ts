@@ -25,20 +25,41 @@ import { measureStores, STORES, type StoreChoice } from './stores.ts';
 const PACKAGE_DIR = resolve(import.meta.dirname, '..');
 const ROOT = resolve(PACKAGE_DIR, '../..');
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    out: { type: 'string', default: join(ROOT, 'content/measurements') },
-    layout: { type: 'string', default: 'shared' },
-    pin: { type: 'string', default: 'phased' },
-    'semi-space': { type: 'string' },
-    profile: { type: 'string' },
-    pairs: { type: 'string' },
-    'no-write': { type: 'boolean', default: false },
-    store: { type: 'string' },
-    duration: { type: 'string' },
-  },
-});
+const USAGE = `usage: npm run measure -- [--quick] [--out DIR] [--no-write] [--layout shared|split] [--pin phased|apart|together|none]
+                         [--pairs N] [--semi-space MB] [--profile DIR]
+       npm run measure -- --store memory|sqlite|postgres+redis [--duration S] [--quick]
+
+Benchmarks the reference gateway against the mock upstream on 127.0.0.1 (about 2 minutes) and writes
+content/measurements/<date>.json; --store measures what durable and shared state costs and writes nothing.
+To measure your own gateway and upstream: slapage measure --gateway URL --direct URL (see slapage measure --help).`;
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      help: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      out: { type: 'string', default: join(ROOT, 'content/measurements') },
+      layout: { type: 'string', default: 'shared' },
+      pin: { type: 'string', default: 'phased' },
+      'semi-space': { type: 'string' },
+      profile: { type: 'string' },
+      pairs: { type: 'string' },
+      'no-write': { type: 'boolean', default: false },
+      store: { type: 'string' },
+      duration: { type: 'string' },
+    },
+  });
+} catch (error) {
+  // A mistyped flag is a usage error, not a crash.
+  process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+const { values } = parsed;
+if (values.help) {
+  process.stdout.write(USAGE + '\n');
+  process.exit(0);
+}
 if (values.store !== undefined) {
   if (!STORES.includes(values.store as StoreChoice)) {
     process.stderr.write(`--store is ${STORES.join(', ')}\n`);
