@@ -12,7 +12,9 @@ import { annexes, ndaStamp, renderAnnexes, watermark } from './nda-annex.ts';
 import { runningHeaderFooter } from './running.ts';
 import { buildDocument } from '../document/document.ts';
 import type { ProseFile } from '../load/prose.ts';
+import type { EvidenceFile } from '../model/evidence.ts';
 import { renderDocument } from './blocks.ts';
+import { renderClaimEvidence } from './evidence.ts';
 
 /** A public policy file; typed by kind so nda.yaml cannot be passed to the public edition. */
 export interface PublicSource extends SourceText {
@@ -43,15 +45,17 @@ function attachMeasurement(doc: Doc, measurement: PublishedMeasurement | undefin
 /** The mark of a version that is not released (published only by `build --drafts`). */
 export const DRAFT_NOTICE = 'Draft: not in force';
 
-/** What the sections show besides the policy: the measurement #latency shows, the project's prose. */
+/** What the sections show besides the policy: the measurement #latency shows, the evidence beside each claim, the project's prose. */
 export interface SectionExtras {
   readonly measurement?: PublishedMeasurement | undefined;
+  readonly evidence?: EvidenceFile | undefined;
   readonly prose?: Readonly<Record<string, ProseFile>> | undefined;
 }
 
-/** The Document of the page (src/document), drawn in page order. */
-function renderSections(doc: Doc, policy: Policy, { measurement, prose }: SectionExtras): void {
-  renderDocument(doc, buildDocument({ policy, measurement, prose }));
+/** The Document of the page, drawn in page order, each section followed by the evidence of its claims. */
+function renderSections(doc: Doc, policy: Policy, { measurement, evidence, prose }: SectionExtras): void {
+  const sections = buildDocument({ policy, measurement, prose });
+  renderDocument(doc, sections, (section) => renderClaimEvidence(doc, section.kind, policy, evidence));
 }
 
 export interface PublicOptions extends SectionExtras {
@@ -96,7 +100,7 @@ export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceT
   setBrand(doc, options.brand);
   cover(doc, policy.meta, { edition: stamp, annexes: annexes.map((a) => [a.id, a.title] as const) });
   doc.addPage();
-  renderSections(doc, policy, { measurement: options.measurement, prose: options.prose });
+  renderSections(doc, policy, { measurement: options.measurement, evidence: options.evidence, prose: options.prose });
   renderAnnexes(doc, nda);
   runningHeaderFooter(doc, policy.meta, { stamp, overlay: watermark(`Confidential — ${options.recipient}`) });
   attachSources(doc, sources, sourceNote(policy.meta.version), options.date);

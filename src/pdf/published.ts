@@ -5,13 +5,15 @@ import { fileNameOf, publicKinds, type Policy } from '../model/policy.ts';
 import type { PublishedMeasurement } from '../document/measured-latency.ts';
 import type { ProseFile } from '../load/prose.ts';
 import type { PdfBrand } from './brand.ts';
+import type { EvidenceFile } from '../model/evidence.ts';
 import { renderPublicPdf, type PublicSource } from './editions.ts';
 
-// Keyed by content, not object identity: the site build validates the policy more than once (page, endpoints).
-// Process-wide (a registered symbol on globalThis): Astro bundles this module into an instance of its own, and
-// scripts/build.ts seeds it with PDFs rendered in worker threads while Astro starts.
+// A cache, not a hand-off: keyed by the SHA-256 of everything a PDF is rendered from (see cacheKey), so a hit is
+// the same bytes a render would give. Process-wide (a registered symbol on globalThis) because Astro bundles this
+// module into an instance of its own, and src/build/build.ts seeds it with PDFs rendered in worker threads while
+// Astro starts; nothing else passes through it.
 const CACHE = Symbol.for('slapage.public-pdfs');
-const cache: Map<string, Promise<Uint8Array>> = ((globalThis as { [CACHE]?: Map<string, Promise<Uint8Array>> })[CACHE] ??= new Map());
+const cache = ((globalThis as { [CACHE]?: Map<string, Promise<Uint8Array>> })[CACHE] ??= new Map<string, Promise<Uint8Array>>());
 
 /** What a public PDF is made of: the version, its public model, its public source files and the measurement its #latency shows. */
 export interface PublishedVersion {
@@ -19,6 +21,8 @@ export interface PublishedVersion {
   readonly policy: Policy;
   readonly sources: readonly PublicSource[];
   readonly measurement?: PublishedMeasurement | undefined;
+  /** The version's latest verification evidence, shown beside each section's claims. */
+  readonly evidence?: EvidenceFile | undefined;
   /** Not released: the PDF carries the draft watermark. */
   readonly draft?: boolean;
   /** The vendor's logo and accent colour. */
@@ -45,7 +49,7 @@ export function publicPdf(version: PublishedVersion): Promise<Uint8Array> {
   const key = cacheKey(version);
   let pdf = cache.get(key);
   if (!pdf) {
-    pdf = renderPublicPdf(version.policy, version.sources, { measurement: version.measurement, brand: version.brand, prose: version.prose, ...(version.draft ? { draft: true } : {}) });
+    pdf = renderPublicPdf(version.policy, version.sources, { measurement: version.measurement, evidence: version.evidence, brand: version.brand, prose: version.prose, ...(version.draft ? { draft: true } : {}) });
     cache.set(key, pdf);
   }
   return pdf;
@@ -59,9 +63,9 @@ export function seedPublicPdf(version: PublishedVersion, pdf: Promise<Uint8Array
 }
 
 /** Everything the public edition is rendered from (the model is validated from the sources). */
-function cacheKey({ version, sources, measurement, draft, brand, prose }: PublishedVersion): string {
+function cacheKey({ version, sources, measurement, evidence, draft, brand, prose }: PublishedVersion): string {
   const logo = brand?.logo ? [brand.logo.type, brand.logo.alt, createHash('sha256').update(brand.logo.bytes).digest('hex')] : null;
-  return createHash('sha256').update(JSON.stringify([version, sources, measurement ?? null, draft === true, brand?.accent ?? null, logo, prose ?? null])).digest('hex');
+  return createHash('sha256').update(JSON.stringify([version, sources, measurement ?? null, evidence ?? null, draft === true, brand?.accent ?? null, logo, prose ?? null])).digest('hex');
 }
 
 /** Lowercase hex SHA-256 of PDF bytes, as shown next to the download link and in sla.json. */

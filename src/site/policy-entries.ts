@@ -13,6 +13,9 @@ import { publishedMeasurement } from '../document/measured-latency.ts';
 import type { PolicyEntry } from './policy-entry.ts';
 import { publishedAt, type SiteAddress } from './address.ts';
 import { selectVersions } from './selection.ts';
+import { basename, dirname, join } from 'node:path';
+import { loadEvidence } from '../load/evidence.ts';
+import { latestEvidence } from '../model/evidence.ts';
 
 export interface EntriesOptions extends SiteAddress {
   /** The release lock's versions (Validation.releases); undefined treats every version as released. */
@@ -25,6 +28,8 @@ export interface EntriesOptions extends SiteAddress {
   readonly brand?: PdfBrand | undefined;
   /** The project's section prose (loadProse); none: the engine's own for every section. */
   readonly prose?: ProjectProse | undefined;
+  /** Committed verification evidence; default content/evidence beside the policy folder. */
+  readonly evidenceDir?: string;
 }
 
 /** Only for versions that passed validation: `validatePolicy` has checked the measurement files too. Absolute URLs follow the address. */
@@ -35,11 +40,13 @@ export function policyEntries(versions: readonly LoadedVersion[], measurementsDi
   const published = versions.filter((v) => statusOf.has(v.version));
   // Archived pages show the measurement taken before their successor among the published versions.
   const measured = measurementsByVersion(published, loadMeasurements(measurementsDir).files);
+  const evidence = loadEvidence(options.evidenceDir ?? (versions[0] ? join(dirname(dirname(versions[0].dir)), 'content', 'evidence') : '')).files;
   const upcoming = selection.upcoming.map((version) => ({ version, effective: versions.find((v) => v.version === version)!.policy.meta.effective }));
   return published.map((loaded, index) => {
     const { version, policy } = loaded;
     const selected = statusOf.get(version)!;
     const measurement = publishedMeasurement(measured.get(version));
+    const verified = latestEvidence(evidence, version);
     return {
       version,
       order: index,
@@ -50,6 +57,7 @@ export function policyEntries(versions: readonly LoadedVersion[], measurementsDi
       policy: publishedAt(policy, options),
       sources: publicSources(loaded),
       ...(measurement ? { measurement } : {}),
+      ...(verified ? { evidence: { file: basename(verified.file), evidence: verified.evidence } } : {}),
       ...(selected.status === 'draft' ? { draft: true } : {}),
       ...(options.brand ? { brand: options.brand } : {}),
       ...(options.prose ? { prose: proseFor(options.prose, version) } : {}),

@@ -5,6 +5,7 @@ import type { ProseFile } from '../load/prose.ts';
 import type { PublicSource } from '../pdf/editions.ts';
 import type { PublishedMeasurement } from '../document/measured-latency.ts';
 import type { VersionStatus } from './selection.ts';
+import type { EvidenceFile } from '../model/evidence.ts';
 
 /** A released version that takes effect after the build date, as / announces it. */
 export interface UpcomingVersion {
@@ -30,6 +31,8 @@ export interface PolicyEntry {
   readonly sources: readonly PublicSource[];
   /** The committed gateway measurement this version's #latency shows (content/measurements/), if any. */
   readonly measurement?: PublishedMeasurement;
+  /** The latest verification evidence of this version (content/evidence/, `file` its name), if any. */
+  readonly evidence?: EvidenceFile;
   /** The project's section prose for this version, by anchor (src/load/prose.ts); the page and the PDF both lay it out. */
   readonly prose?: Readonly<Record<string, ProseFile>>;
   /** Unreleased: its PDF carries the draft watermark. */
