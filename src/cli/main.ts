@@ -21,6 +21,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   'new-version': { summary: 'start a draft from the latest version', load: () => import('./new-version.ts') },
   release: { summary: 'mark a version released (immutable)', load: () => import('./release.ts') },
   pdf: { summary: 'write the public or NDA PDF of a version', load: () => import('./pdf.ts') },
+  measure: { summary: 'measure the time a gateway adds (the reference one, or yours with --gateway)', load: () => import('./measure.ts') },
   verify: { summary: 'check the claims a request can test against a gateway; write the evidence', load: () => import('./verify.ts') },
 };
 

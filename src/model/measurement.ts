@@ -114,10 +114,10 @@ export const measurementSchema = z.strictObject({
     gateway_per_s: z.number().min(0),
     /** gateway_per_s / direct_per_s. */
     ratio: z.number().min(0),
-    /** CPU time (user + system) the gateway process spent per request at saturation, microseconds. */
-    gateway_cpu_us_per_request: z.number().min(0),
-    /** CPU time the mock upstream process spent per request at saturation, microseconds (the floor of any hop). */
-    upstream_cpu_us_per_request: z.number().min(0),
+    /** CPU time (user + system) the gateway process spent per request at saturation, microseconds; null when the gateway ran elsewhere (`slapage measure --gateway`). */
+    gateway_cpu_us_per_request: z.number().min(0).nullable(),
+    /** CPU time the mock upstream process spent per request at saturation, microseconds (the floor of any hop); null when the upstream ran elsewhere. */
+    upstream_cpu_us_per_request: z.number().min(0).nullable(),
   }),
 });
 
