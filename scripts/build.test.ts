@@ -129,7 +129,7 @@ describe('a build of the hostile fixture', () => {
     ] as const) {
       const sha = createHash('sha256').update(readFileSync(join(a, pdf))).digest('hex');
       expect(readFileSync(join(a, page), 'utf8')).toContain(`SHA-256 <code>${sha}</code>`);
-      expect(JSON.parse(readFileSync(join(a, json), 'utf8')).pdf.sha256).toBe(sha);
+      expect((JSON.parse(readFileSync(join(a, json), 'utf8')) as { pdf: { sha256: string } }).pdf.sha256).toBe(sha);
     }
   });
 

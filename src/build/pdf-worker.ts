@@ -4,7 +4,7 @@ import { publicPdf, type PublishedVersion } from '../pdf/published.ts';
 import type { WorkerReply } from './pdf-workers.ts';
 
 const port = parentPort!;
-port.once('message', async (jobs: readonly { index: number; version: PublishedVersion }[]) => {
+async function render(jobs: readonly { index: number; version: PublishedVersion }[]): Promise<void> {
   for (const { index, version } of jobs) {
     let reply: WorkerReply;
     const start = performance.now();
@@ -17,4 +17,6 @@ port.once('message', async (jobs: readonly { index: number; version: PublishedVe
     port.postMessage(reply);
   }
   port.close();
-});
+}
+
+port.once('message', (jobs: readonly { index: number; version: PublishedVersion }[]) => void render(jobs));

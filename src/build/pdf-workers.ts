@@ -57,7 +57,7 @@ export function startPdfWorkers(threads: number): PdfWorkers {
           for (const slot of pending.values()) slot.reject(new Error(`a PDF worker ${why}`));
           pending.clear();
         };
-        worker.on('error', (error) => fail(`failed: ${error.stack ?? String(error)}`)());
+        worker.on('error', (error: Error) => fail(`failed: ${error.stack ?? String(error)}`)());
         worker.on('exit', fail('exited before finishing its PDFs'));
         worker.postMessage(jobs);
       });

@@ -27,7 +27,7 @@ export function checkLinks(dir: string, htmlFiles: readonly string[], base: stri
     for (const match of html.matchAll(ATTRIBUTE)) {
       const target = decodeEntities(match[2]!);
       if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto:
-      const at = lineColumn(html, match.index! + 1);
+      const at = lineColumn(html, match.index + 1);
       const report = (detail: string, fix?: string) => findings.push({ file, ...at, detail, ...(fix ? { fix } : {}) });
       const [path = '', fragment] = target.split('#', 2);
       let resolved: string;

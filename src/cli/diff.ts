@@ -3,7 +3,7 @@ import { comparePolicies } from '../diff/comparison.ts';
 import { diffFormats, formatComparison, type DiffFormat } from '../diff/format.ts';
 import { resolveProject } from '../load/project.ts';
 import { validatePolicy } from '../validate/validate.ts';
-import { parse, run, UsageError } from './args.ts';
+import { parse, UsageError } from './args.ts';
 import { formatProblems } from '../errors/format.ts';
 
 export const usage = `usage: slapage diff [FROM] [TO] [--policy DIR] [--format text|markdown|json]

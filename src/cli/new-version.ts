@@ -6,7 +6,7 @@ import { resolveProject } from '../load/project.ts';
 import { loadVersion } from '../load/load-version.ts';
 import { compareVersions, isVersion, nextMinor } from '../model/version.ts';
 import { today } from '../validate/validate.ts';
-import { parse, run, UsageError } from './args.ts';
+import { parse, UsageError } from './args.ts';
 import { formatProblems } from '../errors/format.ts';
 
 export const usage = `usage: slapage new-version [VERSION] [--policy DIR] [--today YYYY-MM-DD]

@@ -17,7 +17,7 @@ import { pdfFileName, pdfSha256, publicPdf } from '../pdf/published.ts';
 import { policyEntries } from '../site/policy-entries.ts';
 import { loadProse } from '../load/prose.ts';
 import { hasErrors, today } from '../validate/validate.ts';
-import { parse, run, UsageError } from './args.ts';
+import { parse, UsageError } from './args.ts';
 import { formatProblems, summary } from '../errors/format.ts';
 
 export const usage = `usage: slapage pdf [--version X.Y] [--out PATH] [--project DIR] [--policy DIR]

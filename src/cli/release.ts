@@ -5,7 +5,7 @@ import { LOCK_FILE, releaseVersion } from '../load/release-lock.ts';
 import { isVersion } from '../model/version.ts';
 import { releaseNoticeProblems } from '../validate/release-notice.ts';
 import { today, validatePolicy } from '../validate/validate.ts';
-import { parse, run, UsageError } from './args.ts';
+import { parse, UsageError } from './args.ts';
 import { formatProblems } from '../errors/format.ts';
 
 export const usage = `usage: slapage release VERSION [--policy DIR]

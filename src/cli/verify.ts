@@ -133,6 +133,7 @@ function parseListen(text: string): { host: string; port: number } {
 async function remoteAbout(admin: import('../verify/http.ts').AdminClient): Promise<import('../verify/reference.ts').GatewayAbout> {
   const r = await admin.call('GET', '/admin/about');
   const s = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-  const commit = s(r.json?.commit);
-  return { name: s(r.json?.name), version: s(r.json?.version), commit: commit && /^[0-9a-f]{7,40}$/.test(commit) ? commit : null, dirty: null };
+  const about = r.json as { commit?: unknown; name?: unknown; version?: unknown } | undefined;
+  const commit = s(about?.commit);
+  return { name: s(about?.name), version: s(about?.version), commit: commit && /^[0-9a-f]{7,40}$/.test(commit) ? commit : null, dirty: null };
 }

@@ -87,8 +87,8 @@ function diffLeaf(entry: Entry, rule: Rule, a: unknown, b: unknown, context: Con
     case 'prefer':
       return void out.push(change(context, 'changed', a, b, b === rule.value ? 'stronger' : 'weaker', valueChanged(what, key, a, b)));
     case 'rank': {
-      const before = rule.order.indexOf(String(a));
-      const after = rule.order.indexOf(String(b));
+      const before = typeof a === 'string' ? rule.order.indexOf(a) : -1;
+      const after = typeof b === 'string' ? rule.order.indexOf(b) : -1;
       const direction: Direction = before < 0 || after < 0 ? 'neutral' : after < before ? 'stronger' : 'weaker';
       return void out.push(change(context, 'changed', a, b, direction, valueChanged(what, key, a, b)));
     }

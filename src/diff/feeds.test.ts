@@ -96,7 +96,7 @@ describe('/subprocessors.xml', () => {
 
 describe('escaping', () => {
   it('keeps hostile policy text as text', () => {
-    const hostile = structuredClone(policies) as Policy[];
+    const hostile = structuredClone<Policy[]>(policies);
     const last = hostile.at(-1)!;
     last.meta.product = 'Evil <script>alert(1)</script> & Co';
     last.subprocessors.entries.at(-1)!.name = 'Bad ]]> <img src=x onerror=alert(1)>';

@@ -5,7 +5,7 @@ import { validatePolicy } from '../validate/validate.ts';
 import { comparePolicies } from './comparison.ts';
 import { code, formatComparison, md } from './format.ts';
 
-const load = (dir: string) => validatePolicy(dir, { today: '2026-05-15' }).versions.map((v) => v.policy) as Policy[];
+const load = (dir: string) => validatePolicy(dir, { today: '2026-05-15' }).versions.map<Policy>((v) => v.policy);
 const [v30, v31] = load(resolve(import.meta.dirname, '../../policy'));
 const [f10, f11] = load(resolve(import.meta.dirname, '../../tests/fixtures/notice-uptime'));
 

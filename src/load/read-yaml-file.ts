@@ -7,7 +7,7 @@ import { problemsFromIssues } from './schema-issues.ts';
 import { SourceFile } from './source-file.ts';
 import { checkRawText } from './text-guard.ts';
 
-export type FileResult = { source?: SourceFile; problems: Problem[] } & ({ value: unknown } | {});
+export type FileResult = { source?: SourceFile; problems: Problem[] } & ({ value: unknown } | Record<never, never>);
 
 // ignoreBOM keeps a leading BOM in the text, so the text guard reports it instead of it vanishing.
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpus, removeAll, replace } from '../../tests/fixtures/invalid/corpus.ts';
-import { checkLock, hashVersion, LOCK_FILE, releaseVersion } from './release-lock.ts';
+import { checkLock, hashVersion, LOCK_FILE, releaseVersion, type ReleaseLock } from './release-lock.ts';
 
 afterAll(removeAll);
 
@@ -32,15 +32,15 @@ describe('the release lock', () => {
   it('records the release date', () => {
     const c = corpus();
     releaseVersion(c.policyDir, '3.1', '2026-05-01');
-    expect(JSON.parse(readFileSync(join(c.policyDir, LOCK_FILE), 'utf8'))['3.1'].released).toBe('2026-05-01');
+    expect((JSON.parse(readFileSync(join(c.policyDir, LOCK_FILE), 'utf8')) as ReleaseLock)['3.1']?.released).toBe('2026-05-01');
   });
 
   it('records the anchors the released page renders, for the build\'s anchor contract', () => {
     const c = corpus();
     releaseVersion(c.policyDir, '3.1', '2026-05-01');
-    const lock = JSON.parse(readFileSync(join(c.policyDir, LOCK_FILE), 'utf8'));
-    expect(lock['3.1'].anchors).toEqual(expect.arrayContaining(['summary', 'rate-limits', 'retention', 'availability', 'sub-processors']));
-    expect(lock['3.1'].anchors).toHaveLength(16);
+    const lock = JSON.parse(readFileSync(join(c.policyDir, LOCK_FILE), 'utf8')) as ReleaseLock;
+    expect(lock['3.1']?.anchors).toEqual(expect.arrayContaining(['summary', 'rate-limits', 'retention', 'availability', 'sub-processors']));
+    expect(lock['3.1']?.anchors).toHaveLength(16);
   });
 
   it('an added or removed file in a released version is a change too', () => {

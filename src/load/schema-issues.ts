@@ -186,6 +186,7 @@ function typeName(value: unknown): string {
   if (typeof value === 'string') return `text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
   // YAML's .nan and .inf are numbers to JavaScript but never a commitment.
   if (typeof value === 'number' && !Number.isFinite(value)) return `${String(value)} (YAML .nan or .inf), which is not a usable number`;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects returned above: what is left is a primitive
   return `${typeof value} ${String(value)}`;
 }
 

@@ -1,6 +1,6 @@
 /** auth.yaml: how MCP clients authenticate (URL tokens, API keys or per-user OAuth delegation), how tokens and upstream credentials are stored, expired and kept from upstream. */
 import { z } from 'zod';
-import { days, label, minutes, text, uniqueList } from './primitives.ts';
+import { days, label, minutes, text } from './primitives.ts';
 
 /** How MCP clients authenticate to the platform. */
 export const authModels = ['url-token', 'api-key', 'oauth-delegation'] as const;

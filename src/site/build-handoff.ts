@@ -1,5 +1,5 @@
 /**
- * What scripts/build.ts hands to the Astro build it runs in the same process: its validation result, taken once
+ * What src/build/build.ts hands to the Astro build it runs in the same process: its validation result, taken once
  * by the content loader instead of validating again. Astro bundles src/ into module instances of its own, so
  * a module-level variable would not be shared; a registered symbol on globalThis is.
  */

@@ -4,10 +4,11 @@ import { PolicyValidationError } from './policy-error.ts';
 import type { PolicyEntry } from './policy-entry.ts';
 import { siteData } from './site-data.ts';
 
-export async function policyVersions(): Promise<PolicyEntry[]> {
+/** A promise, as the routes' getStaticPaths await it; a policy with errors rejects with the located problems. */
+export function policyVersions(): Promise<PolicyEntry[]> {
   const data = siteData(site, !import.meta.env.DEV);
-  if ('problems' in data) throw new PolicyValidationError(data.problems, data.versionCount);
-  return data.entries;
+  if ('problems' in data) return Promise.reject(new PolicyValidationError(data.problems, data.versionCount));
+  return Promise.resolve(data.entries);
 }
 
 /** The version / shows: the released version in force on the build date. */

@@ -22,7 +22,7 @@ export async function startWrongGateway(target: string, fault: Fault): Promise<W
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
+    const relay = async () => {
       let body = Buffer.concat(chunks).toString('utf8');
       const path = req.url ?? '/';
       const creating = req.method === 'POST' && /^\/admin\/connections\/[^/]+\/servers$/.test(path);
@@ -45,7 +45,9 @@ export async function startWrongGateway(target: string, fault: Fault): Promise<W
       const out = Object.fromEntries([...answer.headers].filter(([k]) => !HOP_HEADERS.has(k)));
       res.writeHead(answer.status, out);
       res.end(text);
-    });
+    };
+    // A gateway that cannot be reached answers 502 rather than leaving the request open.
+    req.on('end', () => void relay().catch((error: unknown) => res.writeHead(502).end(String(error))));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

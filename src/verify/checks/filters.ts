@@ -49,7 +49,7 @@ export const auditTrail: Check = async (ctx): Promise<Outcome> => {
     try {
       return JSON.parse(l) as AuditLine;
     } catch {
-      return {} as AuditLine;
+      return {};
     }
   });
   const complete = (l: AuditLine) => !!l.at && !!(l.actor_role ?? l.actor_key_id) && !!l.address;

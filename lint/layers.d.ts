@@ -1,0 +1,5 @@
+/** Types of lint/layers.js for the tests that load it. */
+import type { Linter } from 'eslint';
+
+export const LAYERS: readonly (readonly string[])[];
+export function layerConfig(root: string): Linter.Config[];
