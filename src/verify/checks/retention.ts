@@ -57,7 +57,7 @@ export const metadataFields: Check = async (ctx): Promise<Outcome> => {
   const claim = `the access log keeps only ${allowed.join(', ')}`;
   const log = await ctx.admin.call('GET', '/admin/access-log');
   const lines = log.text.split('\n').filter(Boolean);
-  if (log.status !== 200 || lines.length === 0) return { status: 'fail', claim, did: `gave no access-log lines to inspect (${describeAnswer(log)})`, observed: { lines: 0 } };
+  if (log.status !== 200 || lines.length === 0) return { status: 'fail', claim, did: `returned no access-log lines from GET /admin/access-log (${describeAnswer(log)}), so the fields it logs cannot be checked`, observed: { lines: 0 } };
   const keys = new Set<string>();
   let unparsable = 0;
   for (const line of lines) {
