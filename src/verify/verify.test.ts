@@ -93,7 +93,7 @@ describe('a gateway built wrong on purpose fails the matching check', () => {
 });
 
 describe('the command line', () => {
-  it('exits 1 on a draft that promises 30-day tokens, naming the line and the lifetime the gateway accepted; validate then fails on the evidence', async () => {
+  it('exits 1 on a draft that promises 30-day tokens, naming the line and the lifetime the gateway accepted; validate and build then fail on the evidence', async () => {
     const project = mkdtempSync(join(tmpdir(), 'slapage-verify-cli-'));
     const cli = (...args: string[]) => {
       try {
@@ -119,6 +119,10 @@ describe('the command line', () => {
       const validate = cli('validate');
       expect(validate.status).toBe(1);
       expect(validate.out).toMatch(new RegExp(`^policy/4\\.0/auth\\.yaml:${line}:\\d+: error: an MCP server expires at most 30 days after creation: the gateway accepted a server expiring 31 days ahead .*\\[evidence-check-failed\\]`, 'm'));
+
+      const build = cli('build', '--out', join(project, 'dist'));
+      expect(build.status).toBe(1);
+      expect(build.out).toContain('[evidence-check-failed]');
     } finally {
       rmSync(project, { recursive: true, force: true });
     }
