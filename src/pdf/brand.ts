@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Doc } from './document.ts';
 import { colors } from './palette.ts';
+import { leaf } from './tags.ts';
 
 export interface PdfBrand {
   readonly logo?: { readonly type: 'png' | 'svg'; readonly bytes: Uint8Array; readonly alt: string };
@@ -20,17 +21,28 @@ export function linkColor(doc: Doc): string {
   return brands.get(doc)?.accent ?? colors.link;
 }
 
-/** Draws the logo into the box (x, y, width, height), keeping its proportions; returns the height used, 0 without a logo. */
-export function drawLogo(doc: Doc, x: number, y: number, width: number, height: number): number {
+/**
+ * Draws the logo into the box (x, y, width, height), keeping its proportions; returns the height used, 0 without a logo.
+ * As a 'figure' it is a Figure element with the brand's alt text; as 'decoration' it is drawn into the caller's marking (an Artifact).
+ */
+export function drawLogo(doc: Doc, x: number, y: number, width: number, height: number, role: 'figure' | 'decoration'): number {
   const logo = brands.get(doc)?.logo;
   if (!logo) return 0;
+  if (role === 'figure') {
+    leaf(doc, 'Figure', () => paint(doc, logo, x, y, width, height), { alt: logo.alt, bbox: [x, y, x + width, y + height] });
+  } else {
+    paint(doc, logo, x, y, width, height);
+  }
+  return height;
+}
+
+function paint(doc: Doc, logo: NonNullable<PdfBrand['logo']>, x: number, y: number, width: number, height: number): void {
   if (logo.type === 'png') {
     const image = Buffer.from(logo.bytes);
     // pdfkit caches images by the Buffer it is given; fit keeps the aspect ratio inside the box.
     doc.image(image, x, y, { fit: [width, height] });
-    return height;
+    return;
   }
   const svgToPdf = createRequire(import.meta.url)('svg-to-pdfkit') as (doc: Doc, svg: string, x: number, y: number, options: object) => void;
   svgToPdf(doc, new TextDecoder().decode(logo.bytes), x, y, { width, height, preserveAspectRatio: 'xMinYMin meet', assumePt: true });
-  return height;
 }

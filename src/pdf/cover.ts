@@ -1,9 +1,13 @@
-/** The cover page: product, company, version, dates, and a contents list that links to each section. */
+/**
+ * The cover page: logo, company, product, version, dates, and a contents list that links to each section. Tagged: the
+ * logo a Figure with the brand's alt text, the title an H1, the contents an H2 over a list of Links.
+ */
 import type { Meta } from '../model/meta.ts';
 import { sections } from '../model/sections.ts';
 import type { Doc } from './document.ts';
 import { drawLogo, linkColor } from './brand.ts';
 import { body, colors, contentWidth, facts, sizes } from './layout.ts';
+import { content, leaf, tag } from './tags.ts';
 
 export interface CoverOptions {
   /** A line under the title for a special edition ("Confidential edition for Acme Corp"). */
@@ -19,15 +23,19 @@ export function cover(doc: Doc, meta: Meta, options: CoverOptions = {}): void {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   doc.y = doc.page.margins.top + 40;
-  const logo = drawLogo(doc, left, doc.y, 160, 48);
+  const logo = drawLogo(doc, left, doc.y, 160, 48, 'figure');
   if (logo) doc.y += logo + 16;
-  doc.font('regular').fontSize(sizes.h2).fillColor(colors.muted).text(meta.company, left, doc.y, { width });
+  leaf(doc, 'P', () => doc.font('regular').fontSize(sizes.h2).fillColor(colors.muted).text(meta.company, left, doc.y, { width }));
   doc.moveDown(0.4);
-  doc.font('bold').fontSize(24).fillColor(colors.ink).text(meta.product, { width });
-  doc.font('regular').fontSize(16).fillColor(colors.ink).text('Service level agreement and security policy', { width });
+  // The document's title, as the page's h1 and the PDF's Title: the product, then what the document is.
+  tag(doc, 'H1', () => {
+    content(doc, () => doc.font('bold').fontSize(24).fillColor(colors.ink).text(meta.product, { width }));
+    content(doc, () => doc.font('regular').fontSize(16).fillColor(colors.ink).text('Service level agreement and security policy', { width }));
+  });
   if (options.edition) {
     doc.moveDown(0.5);
-    doc.font('bold').fontSize(sizes.h2).fillColor(colors.stamp).text(options.edition, { width });
+    const edition = options.edition;
+    leaf(doc, 'P', () => doc.font('bold').fontSize(sizes.h2).fillColor(colors.stamp).text(edition, { width }));
   }
   doc.moveDown(1.5);
   body(doc);
@@ -39,15 +47,23 @@ export function cover(doc: Doc, meta: Meta, options: CoverOptions = {}): void {
   ]);
 
   doc.moveDown(1);
-  doc.font('bold').fontSize(sizes.h2).fillColor(colors.ink).text('Contents', left, doc.y, { width });
+  leaf(doc, 'H2', () => doc.font('bold').fontSize(sizes.h2).fillColor(colors.ink).text('Contents', left, doc.y, { width }));
   doc.moveDown(0.3);
   const entries: (readonly [string, string])[] = [...sections.map((s) => [s.id, s.title] as const), ...(options.annexes ?? [])];
-  entries.forEach(([id, title], i) => {
-    const y = doc.y;
-    doc.font('regular').fontSize(sizes.body).fillColor(linkColor(doc)).text(`${i + 1}. ${title}`, left, y, { width: width - ANCHOR_WIDTH, goTo: id });
-    const next = doc.y;
-    doc.font('mono').fontSize(sizes.small).fillColor(colors.muted).text(`#${id}`, left + width - ANCHOR_WIDTH, y + 1, { width: ANCHOR_WIDTH, align: 'right' });
-    doc.y = next + 2;
-  });
+  tag(doc, 'L', () =>
+    entries.forEach(([id, title], i) => {
+      const y = doc.y;
+      let next = y;
+      tag(doc, 'LI', () => {
+        leaf(doc, 'Lbl', () => doc.font('regular').fontSize(sizes.body).fillColor(linkColor(doc)).text(`${i + 1}. `, left, y, { continued: true, width: width - ANCHOR_WIDTH }));
+        tag(doc, 'LBody', () => {
+          leaf(doc, 'Link', () => doc.text(title, { goTo: id }));
+          next = doc.y;
+          content(doc, () => doc.font('mono').fontSize(sizes.small).fillColor(colors.muted).text(`#${id}`, left + width - ANCHOR_WIDTH, y + 1, { width: ANCHOR_WIDTH, align: 'right' }));
+        });
+      });
+      doc.y = next + 2;
+    }),
+  );
   body(doc);
 }

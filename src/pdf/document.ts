@@ -5,6 +5,7 @@
 import PDFDocument from 'pdfkit';
 import type { Face } from '../model/glyphs.ts';
 import { faces, font } from './fonts.ts';
+import { endTree, startTree } from './tags.ts';
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -54,6 +55,13 @@ class ArchivalDocument extends PDFDocument {
     ];
     this.appendXML(lines.join('\n'));
   }
+
+  /** As pdfkit does for URI links: an internal link drawn as a Link element's content belongs to that element (OBJR). */
+  override goTo(x: number, y: number, w: number, h: number, name: string, options: PDFKit.Mixins.AnnotationOption = {}): this {
+    const current = (this as unknown as { _currentStructureElement?: { dictionary: { data: { S: string } } } })._currentStructureElement;
+    const structParent = current?.dictionary.data.S === 'Link' ? { structParent: current } : {};
+    return super.goTo(x, y, w, h, name, { ...structParent, ...options } as PDFKit.Mixins.AnnotationOption);
+  }
 }
 
 function xml(text: string): string {
@@ -74,6 +82,8 @@ export function createDocument(meta: DocumentMeta): Doc {
     subset: 'PDF/A-3b',
     lang: 'en',
     displayTitle: true,
+    // A structure tree (StructTreeRoot, MarkInfo /Marked true): see tags.ts.
+    tagged: true,
     info: {
       Title: meta.title,
       Author: meta.author,
@@ -92,6 +102,7 @@ export function createDocument(meta: DocumentMeta): Doc {
   // (Passing a face as the `font` option instead would defeat pdfkit's font cache and slow rendering down.)
   for (const face of Object.keys(faces) as Face[]) doc.registerFont(face, font(face) as unknown as Buffer);
   doc.font('regular');
+  startTree(doc);
   return doc;
 }
 
@@ -130,6 +141,7 @@ export function finish(doc: Doc): Promise<Uint8Array> {
     doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
+    endTree(doc);
     doc.end();
   });
 }

@@ -1,8 +1,12 @@
-/** Layout primitives on a pdfkit document: section headings with named destinations, prose, facts, lists, code, links. */
+/**
+ * Layout primitives on a pdfkit document: section headings with named destinations, prose, facts, lists, code, links.
+ * Each tags what it draws (tags.ts): H2 in a Sect per section, H3, P, L > LI > Lbl/LBody, Code, Link; rules and fills are Artifacts.
+ */
 import type { Section } from '../model/sections.ts';
 import type { Doc } from './document.ts';
 import { linkColor } from './brand.ts';
 import { colors } from './palette.ts';
+import { artifact, content, leaf, startSection, tag } from './tags.ts';
 
 export { colors };
 
@@ -33,12 +37,13 @@ export function sectionHeading(doc: Doc, section: Pick<Section, 'id' | 'title' |
   doc.moveDown(0.6);
   const y = doc.y;
   for (const alias of section.aliases) doc.addNamedDestination(alias, 'XYZ', doc.page.margins.left, y, null as unknown as number);
-  doc.font('bold').fontSize(sizes.h1).fillColor(colors.ink).text(section.title, { destination: section.id });
+  startSection(doc, section.title);
+  leaf(doc, 'H2', () => doc.font('bold').fontSize(sizes.h1).fillColor(colors.ink).text(section.title, { destination: section.id }));
   const item = doc.outline.addItem(section.title);
   // pdfkit points outline items at a page position; pointing at the named destination keeps one source of truth.
   (item as unknown as { outlineData: Record<string, unknown> }).outlineData.Dest = new String(section.id);
   const ruleY = doc.y + 2;
-  doc.moveTo(doc.page.margins.left, ruleY).lineTo(doc.page.margins.left + contentWidth(doc), ruleY).lineWidth(0.6).strokeColor(colors.rule).stroke();
+  artifact(doc, () => doc.moveTo(doc.page.margins.left, ruleY).lineTo(doc.page.margins.left + contentWidth(doc), ruleY).lineWidth(0.6).strokeColor(colors.rule).stroke());
   doc.y = ruleY + 6;
   body(doc);
 }
@@ -47,7 +52,7 @@ export function sectionHeading(doc: Doc, section: Pick<Section, 'id' | 'title' |
 export function subheading(doc: Doc, text: string): void {
   ensureSpace(doc, 48);
   doc.moveDown(0.4);
-  doc.font('bold').fontSize(sizes.h2).fillColor(colors.ink).text(text);
+  leaf(doc, 'H3', () => doc.font('bold').fontSize(sizes.h2).fillColor(colors.ink).text(text));
   doc.moveDown(0.2);
   body(doc);
 }
@@ -59,7 +64,7 @@ export function body(doc: Doc): void {
 
 export function paragraph(doc: Doc, text: string): void {
   body(doc);
-  doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), align: 'left' });
+  leaf(doc, 'P', () => doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), align: 'left' }));
   doc.moveDown(0.5);
 }
 
@@ -70,25 +75,38 @@ export interface Value {
   readonly mono?: boolean;
 }
 
-/** Label–value lines: the label in bold, the value after it, wrapped under the value column. */
+/** Draws a value at (x, y): a link is a Link element with its annotation, other text is content of the current element. */
+export function valueText(doc: Doc, value: Value, x: number, y: number, options: PDFKit.Mixins.TextOptions = {}): void {
+  if (!value.link) return content(doc, () => doc.text(value.text, x, y, options));
+  const link = value.link;
+  leaf(doc, 'Link', () => doc.fillColor(linkColor(doc)).text(value.text, x, y, { ...options, link, underline: true }));
+}
+
+/** Label–value lines: the label in bold, the value after it, wrapped under the value column. Tagged as a list whose items are Lbl (label) and LBody (value), as a definition list is. */
 export function facts(doc: Doc, rows: readonly (readonly [string, string | Value])[]): void {
   const left = doc.page.margins.left;
   const labelWidth = Math.min(170, contentWidth(doc) * 0.36);
   const valueWidth = contentWidth(doc) - labelWidth - 8;
-  for (const [label, raw] of rows) {
-    const value: Value = typeof raw === 'string' ? { text: raw } : raw;
-    const valueFont = value.mono ? 'mono' : 'regular';
-    const h = Math.max(
-      doc.font('bold').fontSize(sizes.body).heightOfString(label, { width: labelWidth }),
-      doc.font(valueFont).fontSize(value.mono ? sizes.code : sizes.body).heightOfString(value.text, { width: valueWidth }),
-    );
-    ensureSpace(doc, h + 4);
-    const y = doc.y;
-    doc.font('bold').fontSize(sizes.body).fillColor(colors.ink).text(label, left, y, { width: labelWidth });
-    doc.font(valueFont).fontSize(value.mono ? sizes.code : sizes.body).fillColor(value.link ? linkColor(doc) : colors.ink);
-    doc.text(value.text, left + labelWidth + 8, y, { width: valueWidth, ...(value.link ? { link: value.link, underline: true } : {}) });
-    doc.y = y + h + 3;
-  }
+  tag(doc, 'L', () => {
+    for (const [label, raw] of rows) {
+      const value: Value = typeof raw === 'string' ? { text: raw } : raw;
+      const valueFont = value.mono ? 'mono' : 'regular';
+      const h = Math.max(
+        doc.font('bold').fontSize(sizes.body).heightOfString(label, { width: labelWidth }),
+        doc.font(valueFont).fontSize(value.mono ? sizes.code : sizes.body).heightOfString(value.text, { width: valueWidth }),
+      );
+      ensureSpace(doc, h + 4);
+      const y = doc.y;
+      tag(doc, 'LI', () => {
+        leaf(doc, 'Lbl', () => doc.font('bold').fontSize(sizes.body).fillColor(colors.ink).text(label, left, y, { width: labelWidth }));
+        tag(doc, 'LBody', () => {
+          doc.font(valueFont).fontSize(value.mono ? sizes.code : sizes.body).fillColor(colors.ink);
+          valueText(doc, value, left + labelWidth + 8, y, { width: valueWidth });
+        });
+      });
+      doc.y = y + h + 3;
+    }
+  });
   body(doc);
   doc.x = left;
   doc.moveDown(0.3);
@@ -99,19 +117,25 @@ export function bullets(doc: Doc, items: readonly { readonly lead?: string; read
   const left = doc.page.margins.left;
   const indent = 12;
   const width = contentWidth(doc) - indent;
-  for (const item of items) {
-    const full = item.lead ? `${item.lead}: ${item.text}` : item.text;
-    ensureSpace(doc, doc.font('regular').fontSize(sizes.body).heightOfString(full, { width }) + 2);
-    const y = doc.y;
-    doc.font('regular').fontSize(sizes.body).fillColor(colors.ink).text('•', left, y, { width: indent, lineBreak: false });
-    if (item.lead) {
-      doc.font('bold').text(`${item.lead}: `, left + indent, y, { width, continued: true });
-      doc.font('regular').text(item.text);
-    } else {
-      doc.text(item.text, left + indent, y, { width });
+  tag(doc, 'L', () => {
+    for (const item of items) {
+      const full = item.lead ? `${item.lead}: ${item.text}` : item.text;
+      ensureSpace(doc, doc.font('regular').fontSize(sizes.body).heightOfString(full, { width }) + 2);
+      const y = doc.y;
+      tag(doc, 'LI', () => {
+        leaf(doc, 'Lbl', () => doc.font('regular').fontSize(sizes.body).fillColor(colors.ink).text('•', left, y, { width: indent, lineBreak: false }));
+        leaf(doc, 'LBody', () => {
+          if (item.lead) {
+            doc.font('bold').text(`${item.lead}: `, left + indent, y, { width, continued: true });
+            doc.font('regular').text(item.text);
+          } else {
+            doc.text(item.text, left + indent, y, { width });
+          }
+        });
+      });
+      doc.moveDown(0.25);
     }
-    doc.moveDown(0.25);
-  }
+  });
   doc.x = left;
   doc.moveDown(0.3);
 }
@@ -124,11 +148,14 @@ export function codeBlock(doc: Doc, caption: string, code: string): void {
   const captionHeight = doc.font('bold').fontSize(sizes.small).heightOfString(caption, { width });
   const codeHeight = doc.font('mono').fontSize(sizes.code).heightOfString(code, { width: width - 2 * pad });
   ensureSpace(doc, captionHeight + codeHeight + 2 * pad + 8);
-  doc.font('bold').fontSize(sizes.small).fillColor(colors.muted).text(caption, left, doc.y, { width });
+  doc.font('bold').fontSize(sizes.small).fillColor(colors.muted);
+  if (caption) leaf(doc, 'P', () => doc.text(caption, left, doc.y, { width }));
+  else doc.text('', left, doc.y, { width });
   doc.moveDown(0.2);
   const y = doc.y;
-  doc.rect(left, y, width, codeHeight + 2 * pad).fillColor(colors.codeFill).fill();
-  doc.font('mono').fontSize(sizes.code).fillColor(colors.ink).text(code, left + pad, y + pad, { width: width - 2 * pad });
+  artifact(doc, () => doc.rect(left, y, width, codeHeight + 2 * pad).fillColor(colors.codeFill).fill());
+  // Code is an inline element: the block is a paragraph of code.
+  tag(doc, 'P', () => leaf(doc, 'Code', () => doc.font('mono').fontSize(sizes.code).fillColor(colors.ink).text(code, left + pad, y + pad, { width: width - 2 * pad })));
   doc.y = y + codeHeight + 2 * pad + 8;
   doc.x = left;
   body(doc);
@@ -138,8 +165,16 @@ export function codeBlock(doc: Doc, caption: string, code: string): void {
 export function linkLine(doc: Doc, lead: string, value: Value): void {
   const left = doc.page.margins.left;
   ensureSpace(doc, 16);
-  doc.font('bold').fontSize(sizes.body).fillColor(colors.ink).text(`${lead}: `, left, doc.y, { continued: true, width: contentWidth(doc) });
-  doc.font('regular').fillColor(value.link ? linkColor(doc) : colors.ink).text(value.text, { ...(value.link ? { link: value.link, underline: true } : {}) });
+  tag(doc, 'P', () => {
+    content(doc, () => doc.font('bold').fontSize(sizes.body).fillColor(colors.ink).text(`${lead}: `, left, doc.y, { continued: true, width: contentWidth(doc) }));
+    doc.font('regular').fillColor(colors.ink);
+    if (value.link) {
+      const link = value.link;
+      leaf(doc, 'Link', () => doc.fillColor(linkColor(doc)).text(value.text, { link, underline: true }));
+    } else {
+      content(doc, () => doc.text(value.text));
+    }
+  });
   body(doc);
   doc.moveDown(0.3);
 }

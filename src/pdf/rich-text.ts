@@ -1,9 +1,10 @@
-/** Inline runs on a pdfkit document: paragraphs and list items whose words change face (bold, mono) or link mid-line. */
+/** Inline runs on a pdfkit document: paragraphs and list items whose words change face (bold, mono) or link mid-line; tagged P, L > LI > Lbl/LBody, Link (tags.ts). */
 import type { Inline } from '../document/blocks.ts';
 import { linkColor } from './brand.ts';
 import type { Doc } from './document.ts';
 import type { Face } from '../model/glyphs.ts';
 import { colors, contentWidth, ensureSpace, sizes } from './layout.ts';
+import { artifact, content, leaf, tag } from './tags.ts';
 
 /** One stretch of text in one face, possibly a link. */
 export interface Segment {
@@ -35,7 +36,7 @@ export function segments(runs: readonly Inline[], face: Face = 'regular', link?:
   });
 }
 
-/** Draws segments as one wrapped block at (x, doc.y) within `width`, leaving doc.y below it. */
+/** Draws segments as one wrapped block at (x, doc.y) within `width`, leaving doc.y below it; content of the current element, a link part a Link element. */
 export function drawSegments(doc: Doc, parts: readonly Segment[], x: number, width: number, size: number = sizes.body): void {
   if (parts.length === 0) return;
   const y = doc.y;
@@ -55,8 +56,9 @@ export function drawSegments(doc: Doc, parts: readonly Segment[], x: number, wid
       goTo: internal ? part.link!.slice(1) : null,
       underline: part.link !== undefined,
     } as PDFKit.Mixins.TextOptions;
-    if (i === 0) doc.text(part.text, x, y, options);
-    else doc.text(part.text, options);
+    const draw = () => (i === 0 ? doc.text(part.text, x, y, options) : doc.text(part.text, options));
+    if (part.link) leaf(doc, 'Link', draw);
+    else content(doc, draw);
   });
   doc.font('regular').fontSize(sizes.body).fillColor(colors.ink);
   doc.x = doc.page.margins.left;
@@ -77,13 +79,13 @@ export function richParagraph(doc: Doc, runs: readonly Inline[], options: { read
     const height = segmentsHeight(doc, parts, width - 2 * pad);
     ensureSpace(doc, height + 2 * pad);
     const y = doc.y;
-    doc.rect(left, y, width, height + 2 * pad).fillColor(colors.fill).fill();
+    artifact(doc, () => doc.rect(left, y, width, height + 2 * pad).fillColor(colors.fill).fill());
     doc.y = y + pad;
-    drawSegments(doc, parts, left + pad, width - 2 * pad);
+    tag(doc, 'P', () => drawSegments(doc, parts, left + pad, width - 2 * pad));
     doc.y = y + height + 2 * pad;
   } else {
     ensureSpace(doc, Math.min(segmentsHeight(doc, parts, width), 40));
-    drawSegments(doc, parts, left, width);
+    tag(doc, 'P', () => drawSegments(doc, parts, left, width));
   }
   doc.moveDown(0.5);
 }
@@ -93,15 +95,19 @@ export function richList(doc: Doc, items: readonly (readonly Inline[])[], ordere
   const left = doc.page.margins.left;
   const indent = ordered ? 16 : 12;
   const width = contentWidth(doc) - indent;
-  items.forEach((item, i) => {
-    const parts = segments(item);
-    ensureSpace(doc, segmentsHeight(doc, parts, width) + 2);
-    const y = doc.y;
-    doc.font('regular').fontSize(sizes.body).fillColor(colors.ink).text(ordered ? `${i + 1}.` : '•', left, y, { width: indent, lineBreak: false });
-    doc.y = y;
-    drawSegments(doc, parts, left + indent, width);
-    doc.moveDown(0.25);
-  });
+  tag(doc, 'L', () =>
+    items.forEach((item, i) => {
+      const parts = segments(item);
+      ensureSpace(doc, segmentsHeight(doc, parts, width) + 2);
+      const y = doc.y;
+      tag(doc, 'LI', () => {
+        leaf(doc, 'Lbl', () => doc.font('regular').fontSize(sizes.body).fillColor(colors.ink).text(ordered ? `${i + 1}.` : '•', left, y, { width: indent, lineBreak: false }));
+        doc.y = y;
+        tag(doc, 'LBody', () => drawSegments(doc, parts, left + indent, width));
+      });
+      doc.moveDown(0.25);
+    }),
+  );
   doc.x = left;
   doc.moveDown(0.3);
 }

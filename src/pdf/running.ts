@@ -1,8 +1,9 @@
-/** Running header and footer on every page, drawn once the page count is known: version, "page N of M", stamps. */
+/** Running header and footer on every page, drawn once the page count is known: version, "page N of M", stamps; all Artifacts, outside the structure tree. */
 import type { Meta } from '../model/meta.ts';
 import type { Doc } from './document.ts';
 import { drawLogo } from './brand.ts';
 import { colors, sizes } from './layout.ts';
+import { artifact } from './tags.ts';
 
 const LOGO_WIDTH = 60;
 
@@ -28,24 +29,26 @@ export function runningHeaderFooter(doc: Doc, meta: Meta, options: RunningOption
     doc.page.margins.bottom = 0;
     const headerY = top - 36;
     const footerY = doc.page.height - bottom + 24;
-    doc.font('regular').fontSize(sizes.small).fillColor(colors.muted);
-    if (i > start) {
-      // The logo sits at the header's right end, the title to its left.
-      const logo = drawLogo(doc, left + width - LOGO_WIDTH, headerY - 4, LOGO_WIDTH, 12) ? LOGO_WIDTH + 8 : 0;
+    artifact(doc, () => {
       doc.font('regular').fontSize(sizes.small).fillColor(colors.muted);
-      fitLine(doc, `${meta.product} — SLA and security policy v${meta.version}`, left, headerY, width - logo, 'left');
-      doc.moveTo(left, headerY + 13).lineTo(left + width, headerY + 13).lineWidth(0.4).strokeColor(colors.rule).stroke();
-    }
-    doc.moveTo(left, footerY - 6).lineTo(left + width, footerY - 6).lineWidth(0.4).strokeColor(colors.rule).stroke();
-    doc.font('regular').fontSize(sizes.small).fillColor(colors.muted);
-    doc.text(lastUpdated(meta), left, footerY, { width, lineBreak: false });
-    doc.text(`Page ${i - start + 1} of ${count}`, left, footerY, { width, align: 'right', lineBreak: false });
-    if (options.stamp) {
-      doc.font('bold').fontSize(sizes.small).fillColor(colors.stamp);
-      fitLine(doc, options.stamp, left, top - 52, width, 'center');
-      fitLine(doc, options.stamp, left, footerY + 14, width, 'center');
-    }
-    options.overlay?.(doc);
+      if (i > start) {
+        // The logo sits at the header's right end, the title to its left.
+        const logo = drawLogo(doc, left + width - LOGO_WIDTH, headerY - 4, LOGO_WIDTH, 12, 'decoration') ? LOGO_WIDTH + 8 : 0;
+        doc.font('regular').fontSize(sizes.small).fillColor(colors.muted);
+        fitLine(doc, `${meta.product} — SLA and security policy v${meta.version}`, left, headerY, width - logo, 'left');
+        doc.moveTo(left, headerY + 13).lineTo(left + width, headerY + 13).lineWidth(0.4).strokeColor(colors.rule).stroke();
+      }
+      doc.moveTo(left, footerY - 6).lineTo(left + width, footerY - 6).lineWidth(0.4).strokeColor(colors.rule).stroke();
+      doc.font('regular').fontSize(sizes.small).fillColor(colors.muted);
+      doc.text(lastUpdated(meta), left, footerY, { width, lineBreak: false });
+      doc.text(`Page ${i - start + 1} of ${count}`, left, footerY, { width, align: 'right', lineBreak: false });
+      if (options.stamp) {
+        doc.font('bold').fontSize(sizes.small).fillColor(colors.stamp);
+        fitLine(doc, options.stamp, left, top - 52, width, 'center');
+        fitLine(doc, options.stamp, left, footerY + 14, width, 'center');
+      }
+    }, 'Pagination');
+    if (options.overlay) artifact(doc, () => options.overlay!(doc), 'Pagination');
     doc.page.margins.bottom = bottom;
   }
 }

@@ -1,8 +1,11 @@
-/** Tables that break across pages between rows and repeat their header row on every page they reach. */
-import { linkColor } from './brand.ts';
+/**
+ * Tables that break across pages between rows and repeat their header row on every page they reach. Tagged as
+ * Table > TR > TH (column scope) / TD; a repeated header row is an Artifact, so a reader meets it once.
+ */
 import type { Doc } from './document.ts';
 import type { Face } from '../model/glyphs.ts';
-import { bottom, colors, contentWidth, ensureSpace, sizes, type Value } from './layout.ts';
+import { bottom, colors, contentWidth, ensureSpace, sizes, valueText, type Value } from './layout.ts';
+import { artifact, leaf, tag } from './tags.ts';
 
 export interface Column {
   readonly header: string;
@@ -23,42 +26,53 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly (read
   const headerHeight = rowHeight(doc, columns.map((c) => ({ text: c.header })), widths, () => 'bold');
   const faceOf = (i: number, cell: Value): Face => (cell.mono ? 'mono' : (columns[i]?.face ?? 'regular'));
 
-  const drawHeader = () => {
+  const drawHeader = (repeated: boolean) => {
     const y = doc.y;
-    doc.rect(left, y, sum(widths), headerHeight).fillColor(colors.fill).fill();
-    let x = left;
-    columns.forEach((column, i) => {
-      doc.font('bold').fontSize(sizes.small).fillColor(colors.ink);
-      doc.text(column.header, x + PAD, y + PAD, { width: widths[i]! - 2 * PAD, align: column.align ?? 'left' });
-      x += widths[i]!;
-    });
+    artifact(doc, () => doc.rect(left, y, sum(widths), headerHeight).fillColor(colors.fill).fill());
+    const cells = () => {
+      let x = left;
+      columns.forEach((column, i) => {
+        const draw = () => {
+          doc.font('bold').fontSize(sizes.small).fillColor(colors.ink);
+          doc.text(column.header, x + PAD, y + PAD, { width: widths[i]! - 2 * PAD, align: column.align ?? 'left' });
+        };
+        if (repeated) draw();
+        else leaf(doc, 'TH', draw, { scope: 'Column' });
+        x += widths[i]!;
+      });
+    };
+    if (repeated) artifact(doc, cells, 'Pagination');
+    else tag(doc, 'TR', cells);
     doc.y = y + headerHeight;
     rule(doc, left, doc.y, sum(widths), colors.muted);
   };
 
   const firstHeight = cells[0] ? rowHeight(doc, cells[0], widths, (i, c) => faceOf(i, c)) : 0;
   ensureSpace(doc, headerHeight + firstHeight + 4);
-  drawHeader();
-  for (const row of cells) {
-    const height = rowHeight(doc, row, widths, (i, c) => faceOf(i, c));
-    if (doc.y + height > bottom(doc)) {
-      doc.addPage();
-      drawHeader();
-    }
-    const y = doc.y;
-    let x = left;
-    row.forEach((cell, i) => {
-      doc.font(faceOf(i, cell)).fontSize(sizes.small).fillColor(cell.link ? linkColor(doc) : colors.ink);
-      doc.text(cell.text, x + PAD, y + PAD, {
-        width: widths[i]! - 2 * PAD,
-        align: columns[i]?.align ?? 'left',
-        ...(cell.link ? { link: cell.link, underline: true } : {}),
+  tag(doc, 'Table', () => {
+    drawHeader(false);
+    for (const row of cells) {
+      const height = rowHeight(doc, row, widths, (i, c) => faceOf(i, c));
+      if (doc.y + height > bottom(doc)) {
+        doc.addPage();
+        drawHeader(true);
+      }
+      const y = doc.y;
+      let x = left;
+      tag(doc, 'TR', () => {
+        row.forEach((cell, i) => {
+          const cellX = x;
+          tag(doc, 'TD', () => {
+            doc.font(faceOf(i, cell)).fontSize(sizes.small).fillColor(colors.ink);
+            valueText(doc, cell, cellX + PAD, y + PAD, { width: widths[i]! - 2 * PAD, align: columns[i]?.align ?? 'left' });
+          });
+          x += widths[i]!;
+        });
       });
-      x += widths[i]!;
-    });
-    doc.y = y + height;
-    rule(doc, left, doc.y, sum(widths), colors.rule);
-  }
+      doc.y = y + height;
+      rule(doc, left, doc.y, sum(widths), colors.rule);
+    }
+  });
   doc.x = left;
   doc.y += 8;
   doc.font('regular').fontSize(sizes.body).fillColor(colors.ink);
@@ -74,7 +88,7 @@ function rowHeight(doc: Doc, row: readonly Value[], widths: readonly number[], f
 }
 
 function rule(doc: Doc, x: number, y: number, width: number, color: string): void {
-  doc.moveTo(x, y).lineTo(x + width, y).lineWidth(0.5).strokeColor(color).stroke();
+  artifact(doc, () => doc.moveTo(x, y).lineTo(x + width, y).lineWidth(0.5).strokeColor(color).stroke());
 }
 
 function sum(values: readonly number[]): number {
