@@ -93,7 +93,7 @@ describe('a gateway built wrong on purpose fails the matching check', () => {
 });
 
 describe('the command line', () => {
-  it('exits 1 on a draft that promises 30-day tokens, naming the line and the lifetime the gateway accepted; validate and build then fail on the evidence', async () => {
+  it('exits 1 on a draft that promises 30-day tokens, naming the line and the lifetime the gateway accepted; validate and build then fail on the evidence', () => {
     const project = mkdtempSync(join(tmpdir(), 'slapage-verify-cli-'));
     const cli = (...args: string[]) => {
       try {
