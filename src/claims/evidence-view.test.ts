@@ -55,4 +55,12 @@ describe('claims beside a section', () => {
       }
     `);
   });
+
+  it('shows no backing for a boolean that makes the weaker statement', () => {
+    const weaker = { ...example, auth: { ...example.auth, secondary_auth: { available: false, statement: 'none' }, token_passthrough: true } };
+    const paths = claimLines('auth', weaker, undefined).map((l) => l.path);
+    expect(paths).not.toContain('auth.secondary_auth.available');
+    expect(paths).not.toContain('auth.token_passthrough');
+    expect(claimLines('auth', example, undefined).map((l) => l.path)).toContain('auth.token_passthrough');
+  });
 });

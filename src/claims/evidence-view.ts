@@ -80,6 +80,9 @@ export function claimLines(kind: string, policy: Policy, evidence: Evidence | un
     if (!path.startsWith(kind + '.') || path.includes('[]') || claim.kind === 'none' || claim.kind === 'measured') continue;
     const value = at(policy, path);
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    // A boolean that says the weaker thing (secondary_auth.available: false) claims nothing to back.
+    const rule = directions[path]?.rule;
+    if (rule?.type === 'prefer' && value !== rule.value) continue;
     const label = LABELS[path] ?? (directions[path]?.label ?? path).replace(/\{item\}/g, '').trim();
     if (claim.kind === 'organisational') {
       lines.push({ path, label, backing: 'organisational', checks: [], reason: claim.reason });
