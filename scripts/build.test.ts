@@ -8,6 +8,7 @@ import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashVersion, LOCK_FILE } from '../src/load/release-lock.ts';
 import { publishedAnchors } from '../src/model/sections.ts';
+import { htmlPageCount, htmlProblems } from '../tests/fixtures/html/validate.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const HOSTILE = 'tests/fixtures/site-hostile';
@@ -96,7 +97,9 @@ describe('a build of the hostile fixture', () => {
   it('escapes policy strings and ships no script or injected element', () => {
     for (const page of ['index.html', 'v/1.0/index.html']) {
       const html = readFileSync(join(a, page), 'utf8');
-      expect(html).not.toMatch(/<script|<img|<[^>]*\sonerror=/i);
+      // Inside a quoted attribute value "<" is text (Astro escapes & and " there, as HTML requires, and the share
+      // titles carry the product name): look for elements and attributes outside the values.
+      expect(html.replace(/="[^"]*"/g, '=""')).not.toMatch(/<script|<img|<[^>]*\sonerror=/i);
       expect(html).toContain('Hostile &lt;script&gt;alert(1)&lt;/script&gt; Cloud');
       expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt; ');
       expect(html).toMatch(/Evil(&quot;|&#34;)&gt;&lt;img src=x onerror=alert\(2\)&gt; Ltd\./);
@@ -135,6 +138,28 @@ describe('a build of the hostile fixture', () => {
 
   it('publishes security.txt with a derived Expires', () => {
     expect(readFileSync(join(a, '.well-known/security.txt'), 'utf8')).toMatch(/^Expires: 2027-05-14T00:00:00Z$/m);
+  });
+
+  it('passes html-validate\'s recommended rules on every page', async () => {
+    expect(htmlPageCount(a)).toBeGreaterThanOrEqual(4);
+    expect(await htmlProblems(a)).toEqual([]);
+  });
+
+  it('serves /favicon.ico (the default icon: the fixture has no PNG logo) and links it, the feeds and the share titles from every page', () => {
+    const ico = readFileSync(join(a, 'favicon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4), ico[6], ico[7]]).toEqual([0, 1, 1, 32, 32]);
+    for (const page of ['index.html', 'v/1.0/index.html', 'changelog/index.html']) {
+      const html = readFileSync(join(a, page), 'utf8');
+      expect(html, page).toContain('<link rel="icon" href="/favicon.ico" sizes="any">');
+      expect(html, page).toContain('<link rel="alternate" type="application/atom+xml" href="/changelog.xml" title="Changelog (Atom)">');
+      expect(html, page).toContain('<link rel="alternate" type="application/atom+xml" href="/subprocessors.xml" title="Sub-processors (Atom)">');
+      const text = (escaped: string) => escaped.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
+      const meta = (attribute: string, name: string) => text(new RegExp(`<meta ${attribute}="${name}" content="([^"]*)">`).exec(html)?.[1] ?? 'missing');
+      const title = text(/<title>([^<]*)<\/title>/.exec(html)![1]!);
+      expect(title).toContain('Hostile <script>');
+      for (const name of ['og:title', 'twitter:title']) expect(meta(name.startsWith('og') ? 'property' : 'name', name), `${page} ${name}`).toBe(title);
+      for (const name of ['og:description', 'twitter:description']) expect(meta(name.startsWith('og') ? 'property' : 'name', name), `${page} ${name}`).toBe(meta('name', 'description'));
+    }
   });
 });
 

@@ -61,7 +61,6 @@ export default function slapage(options: SlapageOptions = {}): AstroIntegration 
         const project = loaded.project;
         const site = siteOptions(project, options.drafts ?? false);
         for (const route of routes) {
-          if (route.entry === 'favicon.ico' && !existsSync(routeFile(route.entry))) continue;
           injectRoute({ pattern: route.pattern, entrypoint: routeFile(route.entry), prerender: true });
         }
         updateConfig({
