@@ -22,7 +22,8 @@ import { nothingReleased } from '../site/site-data.ts';
 import { hasErrors } from '../validate/validate.ts';
 import { validateProject } from '../validate/validate-project.ts';
 import slapage from './integration.ts';
-import { startPdfWorkers } from './pdf-workers.ts';
+import { defaultCacheDir, openPdfCache, planPdfs } from './pdf-cache.ts';
+import { startPdfWorkers, type PdfWorkers } from './pdf-workers.ts';
 
 export interface BuildOptions {
   readonly paths: ProjectPaths;
@@ -32,20 +33,25 @@ export interface BuildOptions {
   readonly drafts: boolean;
   /** Where progress lines (timings) go; none by default. */
   readonly report?: (line: string) => void;
+  /** The PDF cache folder (pdf-cache.ts); default node_modules/.cache/slapage in the project; null renders every PDF. */
+  readonly cacheDir?: string | null;
 }
 
 /** Where an anchor-contract problem is fixed: the section list with its aliases. */
 const SECTIONS_FILE = 'src/model/sections.ts';
 
 /** Exit status: 0 built, 1 problems (the output folder is left as it was). */
-export async function buildSite({ paths, out, drafts, report = () => {} }: BuildOptions): Promise<number> {
+export async function buildSite({ paths, out, drafts, report = () => {}, cacheDir }: BuildOptions): Promise<number> {
   // As Astro's own CLI does: most of a build's start is compiling Astro's and Vite's modules, which this caches on
   // disk. Skipped in CI, where the cache would be written and never read.
   if (!process.env.CI) module.enableCompileCache?.();
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
-  // The PDFs are most of the build's work: threads load pdfkit while the policy is validated and render while Astro
+  const pdfCache = cacheDir === null ? undefined : openPdfCache(cacheDir ?? defaultCacheDir(paths.root));
+  // The PDFs are most of a cold build's work: threads load pdfkit while the policy is validated and render while Astro
   // starts. One core stays with Astro, whose start is the longer path (two threads on two cores measured slower).
-  const pdfWorkers = startPdfWorkers(availableParallelism() - 1);
+  // With PDFs in the cache most builds render one or none, so the threads start only once a PDF is missing.
+  const threads = availableParallelism() - 1;
+  let pdfWorkers: PdfWorkers | undefined = pdfCache?.warm() ? undefined : startPdfWorkers(threads);
   try {
     const started = performance.now();
     const { project, validation, problems } = validateProject(paths);
@@ -69,7 +75,14 @@ export async function buildSite({ paths, out, drafts, report = () => {} }: Build
       return 1;
     }
     const versions = entries.map((e) => e.version);
-    pdfWorkers.render([...entries.slice(-1), ...entries.slice(0, -1)]);
+    // The latest first: / and sla.json need it before the rest.
+    const ordered = [...entries.slice(-1), ...entries.slice(0, -1)];
+    const plan = pdfCache ? planPdfs(pdfCache, ordered) : undefined;
+    const toRender = plan ? plan.misses : ordered;
+    if (toRender.length > 0) (pdfWorkers ??= startPdfWorkers(threads)).render(toRender);
+    // A failed render fails the build where Astro awaits the bytes; storing them only follows.
+    const storing = plan?.store();
+    storing?.catch(() => {});
     handOffValidation(validation);
 
     // Astro writes its prerender chunks inside the output folder only when that lies under the project (else into
@@ -97,11 +110,15 @@ export async function buildSite({ paths, out, drafts, report = () => {} }: Build
         cpSync(building, staging, { recursive: true });
       }
       swapInto(staging, out);
-      const { rendered, threads, busyMs, doneAt } = pdfWorkers.stats();
+      if (storing) await storing;
+      const evicted = pdfCache?.prune() ?? 0;
+      const { rendered, busyMs, doneAt } = pdfWorkers?.stats() ?? { rendered: 0, busyMs: 0, doneAt: undefined };
+      const workers = pdfWorkers ? Math.max(1, threads) : 0;
       const ms = (from: number, to: number) => `${Math.round(to - from)} ms`;
       report(
         `timings: validate ${ms(started, validated)}, Astro ${ms(validated, built)}, checks and swap ${ms(built, performance.now())}; ` +
-          `${rendered} PDFs in ${threads} worker thread${threads === 1 ? '' : 's'}: ${Math.round(busyMs)} ms of rendering, the last ready ${doneAt === undefined ? 'never' : `${ms(validated, doneAt)} after validation`}`,
+          `${rendered} PDFs in ${workers} worker thread${workers === 1 ? '' : 's'}: ${Math.round(busyMs)} ms of rendering, the last ready ${doneAt === undefined ? 'never' : `${ms(validated, doneAt)} after validation`}` +
+          (plan ? `; PDF cache: ${plan.hits} of ${ordered.length} found, ${evicted} unused removed` : '; PDF cache off'),
       );
     } finally {
       for (const dir of [building, staging, cache]) rmSync(dir, { recursive: true, force: true });
@@ -109,7 +126,7 @@ export async function buildSite({ paths, out, drafts, report = () => {} }: Build
     process.stdout.write(`✓ built ${versions.length} version${versions.length === 1 ? '' : 's'} into ${relative(process.cwd(), out) || out}\n`);
     return 0;
   } finally {
-    await pdfWorkers.close();
+    await pdfWorkers?.close();
   }
 }
 
