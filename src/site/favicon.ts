@@ -11,7 +11,7 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const SIZE = 32;
 
 /** The ICO file for a PNG logo (its bytes) or, without one, the default icon in `color` (#rrggbb). */
-export function favicon(png: Uint8Array | undefined, color: string = DEFAULT_ICON_COLOR): Uint8Array {
+export function favicon(png: Uint8Array | undefined, color: string = DEFAULT_ICON_COLOR): Uint8Array<ArrayBuffer> {
   if (png && PNG_SIGNATURE.every((b, i) => png[i] === b)) {
     const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
     // IHDR is the first chunk: width and height at bytes 16 and 20.
@@ -21,7 +21,7 @@ export function favicon(png: Uint8Array | undefined, color: string = DEFAULT_ICO
 }
 
 /** ICONDIR and one ICONDIRENTRY (sizes of 256 and above are written as 0, as the format says), then the image. */
-function icoFile(width: number, height: number, image: Uint8Array): Uint8Array {
+function icoFile(width: number, height: number, image: Uint8Array): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(6 + 16 + image.length);
   const view = new DataView(out.buffer);
   view.setUint16(2, 1, true); // type: icon

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchableText, siteFiles } from '../../src/check/site-files.ts';
+import { htmlProblems } from '../fixtures/html/validate.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'tests/fixtures/vendor-northwind');
@@ -64,7 +65,7 @@ describe('a vendor adopts slapage from the packed tarball', () => {
     expect(existsSync(resolve(vendor, 'policy/1.0', modeline.replace(/^# yaml-language-server: \$schema=/, '')))).toBe(true);
   });
 
-  it('with the TODOs filled, builds under /trust/ with the logo and colour, and passes slapage check', () => {
+  it('with the TODOs filled, builds under /trust/ with the logo and colour, and passes slapage check', async () => {
     rmSync(join(vendor, 'policy'), { recursive: true });
     cpSync(join(FIXTURE, 'policy'), join(vendor, 'policy'), { recursive: true });
     cpSync(join(FIXTURE, 'slapage.config.yaml'), join(vendor, 'slapage.config.yaml'));
@@ -80,6 +81,10 @@ describe('a vendor adopts slapage from the packed tarball', () => {
     expect(page).toContain('<img class="logo" src="/trust/logo.png" alt="Northwind Integrations"');
     expect(page).toContain('--link: #0B7A75');
     expect(readFileSync(join(dist, 'logo.png'))).toEqual(readFileSync(join(FIXTURE, 'brand/logo.png')));
+    // The favicon is the PNG logo itself, after the ICO header and its one directory entry.
+    expect(page).toContain('<link rel="icon" href="/trust/favicon.ico" sizes="any">');
+    expect(readFileSync(join(dist, 'favicon.ico')).subarray(22)).toEqual(readFileSync(join(FIXTURE, 'brand/logo.png')));
+    expect(await htmlProblems(dist)).toEqual([]);
     expect(page).toContain('href="https://trust.northwind.example/trust/"');
     const images = execFileSync('pdfimages', ['-list', join(dist, 'sla.pdf')], { encoding: 'utf8' });
     expect(images).toMatch(/^\s+1\s+0 image\s+64\s+16\s/m);

@@ -9,6 +9,7 @@ import { validatePolicy } from '../../src/validate/validate.ts';
 import { launchChromium } from './browser.ts';
 import { buildSite } from './build-site.ts';
 import { serveStatic, type StaticServer } from '../../src/check/static-server.ts';
+import { htmlPageCount, htmlProblems } from '../fixtures/html/validate.ts';
 
 const POLICY = 'policy';
 const versions = validatePolicy(POLICY).versions;
@@ -119,6 +120,11 @@ describe('accessibility', () => {
     }
     expect(results).toEqual(Object.fromEntries(paths.map((p) => [p, []])));
   }, 120_000);
+
+  it('passes html-validate\'s recommended rules on every page', async () => {
+    expect(htmlPageCount(dist)).toBeGreaterThanOrEqual(versions.length + 2);
+    expect(await htmlProblems(dist)).toEqual([]);
+  });
 });
 
 describe('print and phones', () => {
