@@ -60,7 +60,7 @@ class ArchivalDocument extends PDFDocument {
   override goTo(x: number, y: number, w: number, h: number, name: string, options: PDFKit.Mixins.AnnotationOption = {}): this {
     const current = (this as unknown as { _currentStructureElement?: { dictionary: { data: { S: string } } } })._currentStructureElement;
     const structParent = current?.dictionary.data.S === 'Link' ? { structParent: current } : {};
-    return super.goTo(x, y, w, h, name, { ...structParent, ...options } as PDFKit.Mixins.AnnotationOption);
+    return super.goTo(x, y, w, h, name, { ...structParent, ...options });
   }
 }
 
@@ -95,7 +95,7 @@ export function createDocument(meta: DocumentMeta): Doc {
       ModDate: date,
       // pdfkit derives the trailer /ID from these entries, so it is fixed by the content too.
       ...meta.extra,
-    } as PDFKit.DocumentInfo,
+    },
   });
   // pdfkit accepts a parsed fontkit font where its types say Buffer. pdfkit starts on Helvetica, which PDF/A
   // cannot embed; switching before anything is drawn leaves it unused, so it is never written (tests check pdffonts).

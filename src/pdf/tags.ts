@@ -3,7 +3,8 @@
  * (Document > Sect > H2, P, L > LI > Lbl/LBody, Table > TR > TH/TD, Link, Figure), or as an Artifact (rules, fills,
  * running headers, watermarks). Elements are added in drawing order, which is the reading order of the page.
  */
-import type { Doc } from './document.ts';
+// The document type by its pdfkit name: document.ts imports this module, so importing its alias back would be a cycle.
+type Doc = PDFKit.PDFDocument;
 
 type Element = PDFKit.PDFStructureElement;
 
@@ -59,7 +60,7 @@ function treeOf(doc: Doc): Tree {
 /** An element of `type` under the current one; what `fill` tags while it runs goes under it. */
 export function tag(doc: Doc, type: string, fill: () => void, options: ElementOptions = {}): void {
   const tree = treeOf(doc);
-  const element = doc.struct(type, options as Parameters<Doc['struct']>[1]);
+  const element = doc.struct(type, options);
   tree.open.at(-1)!.add(element);
   tree.open.push(element);
   try {
