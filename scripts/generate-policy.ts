@@ -1,7 +1,8 @@
 /**
  * Generated policy versions for benchmarks: `writeGeneratedPolicy(dir, count)` writes versions
  * 1.0 … 1.(count-1) derived from the example's latest version with varied values, all valid
- * (each gives enough notice for any change) and released. CLI: `node scripts/generate-policy.ts DIR [COUNT]`.
+ * (each gives enough notice for any change) and released, except the last with `{ draft: true }`.
+ * CLI: `node scripts/generate-policy.ts DIR [COUNT]`.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,8 +14,8 @@ import { addDays } from '../src/model/dates.ts';
 
 export const EXAMPLE_POLICY_DIR = resolve(import.meta.dirname, '../policy');
 
-/** Writes `count` valid versions into `dir` (created; must not already hold versions). */
-export function writeGeneratedPolicy(dir: string, count: number): void {
+/** Writes `count` valid versions into `dir` (created; must not already hold versions); with `draft`, the last is left unreleased. */
+export function writeGeneratedPolicy(dir: string, count: number, options: { readonly draft?: boolean } = {}): void {
   if (!Number.isInteger(count) || count < 1) throw new Error(`count must be a positive whole number, got ${count}`);
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new Error(`${dir} is not empty`);
   const base = loadPolicy(EXAMPLE_POLICY_DIR).versions.at(-1);
@@ -24,7 +25,7 @@ export function writeGeneratedPolicy(dir: string, count: number): void {
     const policy = generatedVersion(base.policy, version, i, count);
     writeVersion(resolve(dir, version), policy, base.nda);
     // Released on its publication date, as a vendor would: production builds publish released versions only.
-    releaseVersion(dir, version, policy.meta.updated);
+    if (!(options.draft && i === count - 1)) releaseVersion(dir, version, policy.meta.updated);
   }
 }
 
