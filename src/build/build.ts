@@ -13,7 +13,6 @@ import type { ProjectPaths } from '../load/project.ts';
 import { readLock } from '../load/release-lock.ts';
 import { compareVersions, isVersion } from '../model/version.ts';
 import { anchorIds, checkAnchorContract, type RenderedPage } from '../site/anchors.ts';
-import { handOffValidation } from '../site/build-handoff.ts';
 import { pdfBrand } from '../site/brand.ts';
 import { policyEntries } from '../site/policy-entries.ts';
 import { loadProse } from '../load/prose.ts';
@@ -45,6 +44,7 @@ export async function buildSite({ paths, out, drafts, report = () => {}, cacheDi
   // As Astro's own CLI does: most of a build's start is compiling Astro's and Vite's modules, which this caches on
   // disk. Skipped in CI, where the cache would be written and never read.
   if (!process.env.CI) module.enableCompileCache?.();
+  // Astro reads its telemetry switch only from the environment (there is no config option); nothing of ours does.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const pdfCache = cacheDir === null ? undefined : openPdfCache(cacheDir ?? defaultCacheDir(paths.root));
   // The PDFs are most of a cold build's work: threads load pdfkit while the policy is validated and render while Astro
@@ -83,7 +83,6 @@ export async function buildSite({ paths, out, drafts, report = () => {}, cacheDi
     // A failed render fails the build where Astro awaits the bytes; storing them only follows.
     const storing = plan?.store();
     storing?.catch(() => {});
-    handOffValidation(validation);
 
     // Astro writes its prerender chunks inside the output folder only when that lies under the project (else into
     // <root>/.astro/, shared by concurrent builds), and those chunks must resolve node_modules from the project: so

@@ -17,6 +17,7 @@ export async function main(args: readonly string[]): Promise<number> {
     return 0;
   }
   const paths = resolveProject({ project: values.project, policy: values.policy });
+  // Astro reads its telemetry switch only from the environment (there is no config option); nothing of ours does.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { dev } = await import('astro');
   const server = await dev({

@@ -1,4 +1,4 @@
-/** The pages' data: the project's policy validated once per build (the CLI's own validation when it handed one over), as collection entries. */
+/** The pages' data: the project's policy validated once per build (from the validation cache when `slapage build` validated it already), as collection entries. */
 import { pdfBrand } from './brand.ts';
 import type { Problem } from '../errors/catalog.ts';
 import type { SiteOptions } from './site-options.ts';
@@ -6,8 +6,8 @@ import { join, relative } from 'node:path';
 import { LOCK_FILE } from '../load/release-lock.ts';
 import { loadProse } from '../load/prose.ts';
 import { SourceFile } from '../load/source-file.ts';
-import { hasErrors, validatePolicy, type Validation } from '../validate/validate.ts';
-import { takeValidation } from './build-handoff.ts';
+import { hasErrors, type Validation } from '../validate/validate.ts';
+import { validateCached } from '../validate/validation-cache.ts';
 import { policyEntries } from './policy-entries.ts';
 import type { PolicyEntry } from './policy-entry.ts';
 
@@ -32,7 +32,8 @@ let memo: { key: string; data: SiteData } | undefined;
 export function siteData(site: SiteOptions, cache: boolean): SiteData {
   const key = JSON.stringify([site.policyDir, site.measurementsDir, site.url, site.base, site.drafts]);
   if (cache && memo?.key === key) return memo.data;
-  const validation = takeValidation(site.policyDir) ?? validatePolicy(site.policyDir, { measurementsDir: site.measurementsDir });
+  // The CLI's build validated this folder already: unchanged inputs are answered from the cache.
+  const validation = validateCached(site.policyDir, { measurementsDir: site.measurementsDir });
   const data: SiteData = hasErrors(validation.problems)
     ? { problems: validation.problems, versionCount: validation.versions.length }
     : publishedData(validation, site);
