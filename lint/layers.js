@@ -22,7 +22,7 @@ export const LAYERS = [
   ['components'],
   ['prose'], // MDX (not linted: it only cites components and document values)
   ['routes'],
-  ['verify', 'check'], // claims against a gateway; acceptance checks over dist/
+  ['verify', 'check', 'measure'], // claims against a gateway; acceptance checks over dist/; a gateway's added latency
   ['build'], // the pipeline and the Astro integration
   ['cli'],
 ];
