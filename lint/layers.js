@@ -20,7 +20,6 @@ export const LAYERS = [
   ['styles'],
   ['layouts'],
   ['components'],
-  ['prose'], // MDX (not linted: it only cites components and document values)
   ['routes'],
   ['verify', 'check', 'measure'], // claims against a gateway; acceptance checks over dist/; a gateway's added latency
   ['build'], // the pipeline and the Astro integration
