@@ -1,4 +1,4 @@
-/** `npm run diff -- [FROM] [TO] [--project DIR] [--policy DIR] [--format text|markdown|json]`: exit 0 printed, 1 versions invalid, 2 usage. */
+/** `slapage diff [FROM] [TO] [--project DIR] [--policy DIR] [--format text|markdown|json]`: exit 0 printed, 1 versions invalid, 2 usage. */
 import { comparePolicies } from '../diff/comparison.ts';
 import { diffFormats, formatComparison, type DiffFormat } from '../diff/format.ts';
 import { resolveProject } from '../load/project.ts';
@@ -34,7 +34,7 @@ export function main(args: readonly string[]): number {
   for (const version of positionals) {
     if (known.includes(version)) continue;
     if (failed(version)) {
-      process.stderr.write(`${formatProblems(validation.problems, 'text')}\n\nversion ${version} does not validate; fix it first (npm run validate)\n`);
+      process.stderr.write(`${formatProblems(validation.problems, 'text')}\n\nversion ${version} does not validate; fix it first (slapage validate)\n`);
       return 1;
     }
     throw new UsageError(`no version ${JSON.stringify(version)}; versions: ${known.join(', ') || 'none'}`);
@@ -44,7 +44,7 @@ export function main(args: readonly string[]): number {
   const fromVersion = positionals[0] ?? known[toIndex - 1];
   if (toIndex < 0 || fromVersion === undefined) {
     if (known.length === 0) {
-      process.stderr.write(`${formatProblems(validation.problems, 'text')}\n\nno version validates; fix them first (npm run validate)\n`);
+      process.stderr.write(`${formatProblems(validation.problems, 'text')}\n\nno version validates; fix them first (slapage validate)\n`);
       return 1;
     }
     process.stdout.write(`Only one version (${known[0]}): nothing to compare.\n`);

@@ -1,5 +1,5 @@
 /**
- * `npm run pdf -- [--version X.Y] [--out PATH] [--policy DIR]` writes a version's public PDF;
+ * `slapage pdf [--version X.Y] [--out PATH] [--policy DIR]` writes a version's public PDF;
  * with `--nda --recipient NAME [--date YYYY-MM-DD]` the NDA edition, never inside dist/.
  * Exit status: 0 written, 1 invalid policy or input, 2 usage.
  */

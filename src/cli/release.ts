@@ -1,4 +1,4 @@
-/** `npm run release -- VERSION [--project DIR] [--policy DIR]`: records a valid version's content hash in policy/releases.lock.json. Exit 0 released, 1 problems, 2 usage. */
+/** `slapage release VERSION [--project DIR] [--policy DIR]`: records a valid version's content hash in policy/releases.lock.json. Exit 0 released, 1 problems, 2 usage. */
 import { relative, sep } from 'node:path';
 import { resolveProject } from '../load/project.ts';
 import { LOCK_FILE, releaseVersion } from '../load/release-lock.ts';
@@ -11,7 +11,7 @@ import { formatProblems } from '../errors/format.ts';
 export const usage = `usage: slapage release VERSION [--policy DIR]
 
 Marks VERSION (e.g. 3.2) as released today ($SLA_TODAY when set): its files' hashes and the release date go
-into ${LOCK_FILE}, and from then on \`npm run validate\` fails when any of them changes. Commit the lock file
+into ${LOCK_FILE}, and from then on \`slapage validate\` fails when any of them changes. Commit the lock file
 with the release. The notice a version gives runs from the release when that is later than its \`updated\`
 date: a release that would give too little notice is refused with the dates to set.
 Exit status: 0 released (or already released), 1 the version has problems, 2 usage error.`;

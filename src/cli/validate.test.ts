@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { corpus, removeAll, replace } from '../../tests/fixtures/invalid/corpus.ts';
+import { withoutWarnings } from '../../tests/support/report.ts';
 
 afterAll(removeAll);
 
@@ -212,11 +213,12 @@ describe('npm run release and npm run new-version', () => {
     c.edit({ 'credits.yaml': replace('credit_percent: 10', 'credit_percent: 5') }, '3.2');
     const run = cli('validate.ts', [], { cwd: c.root });
     expect(run.status).toBe(1);
-    expect(run.stdout.replace(/\b[0-9a-f]{12}\b/g, '<hash>')).toMatchInlineSnapshot(`
+    // The procurement warnings for questions the example leaves open are tested where they are made.
+    expect(withoutWarnings(run.stdout).replace(/\b[0-9a-f]{12}\b/g, '<hash>')).toMatchInlineSnapshot(`
       "policy/3.2/credits.yaml: error: version 3.2 is released and credits.yaml changed since (lock <hash>, now <hash>) [released-version-changed]
-        hint: released versions are immutable: undo the edit and cut a new version with \`npm run new-version -- 3.3\`
+        hint: released versions are immutable: undo the edit and cut a new version with \`slapage new-version 3.3\`
 
-      ✗ 1 error, 0 warnings; 2 versions valid
+      ✗ 1 error, 5 warnings; 2 versions valid
       "
     `);
   });

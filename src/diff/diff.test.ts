@@ -97,7 +97,7 @@ describe('directions per kind of rule', () => {
     ['retries introduced', (p) => (p['rate-limits'].retries = 2), { direction: 'weaker', summary: 'Retries after an upstream 429 raised from 0 to 2' }],
     ['boolean, payloads retained', (p) => (p.retention.payloads.retained = true), { direction: 'weaker', summary: 'Payload retention changed from no to yes' }],
     ['boolean, preferred value', (p) => (p.auth.secondary_auth!.available = false), { direction: 'weaker', summary: 'Secondary bearer authentication changed from yes to no' }],
-    ['rank, quarter window', (p) => (p.uptime.window = 'calendar-quarter'), { direction: 'weaker', summary: 'Uptime window changed from calendar-month to calendar-quarter' }],
+    ['rank, quarter window', (p) => (p.uptime.window = 'calendar-quarter'), { direction: 'weaker', summary: 'Uptime window changed from calendar month to calendar quarter' }],
     ['rank, report public', (p) => (p.compliance.certifications[0]!.report = 'public'), { direction: 'stronger', summary: 'Report availability of SOC 2 Type II changed from under-nda to public' }],
     ['prose is neutral', (p) => (p.credits.claim_process = 'Write to us.'), { direction: 'neutral', material: false, summary: 'Credit claim process reworded' }],
     ['facts are neutral', (p) => (p.incidents.status_page = 'https://status.other.example'), { direction: 'neutral', summary: 'Status page changed from https://status.tessellate.example to https://status.other.example' }],

@@ -22,12 +22,12 @@ export const catalog = {
   'policy-dir-missing': {
     title: 'Policy folder not found',
     message: () => 'the policy folder does not exist',
-    hint: () => 'pass --policy DIR, set SLA_POLICY_DIR, or run from the repository root where ./policy lives',
+    hint: () => 'run from your project folder (where policy/ lives), pass --project DIR or --policy DIR, or start one with `slapage init`',
   },
   'no-versions': {
     title: 'No versions',
     message: () => 'the policy folder has no version folders',
-    hint: () => 'add a folder named like "1.0" holding the policy files; copy them from the example policy to start',
+    hint: () => 'run `slapage init` to start version 1.0 with every file, or add a folder named like "1.0" holding the policy files',
   },
   'bad-version-folder': {
     title: 'Bad version folder name',
@@ -256,7 +256,7 @@ export const catalog = {
     hint: (p) =>
       p.draft
         ? `released versions are immutable: undo the edit and make the change in ${p.draft}/${p.file} instead: draft ${p.draft} is not released yet`
-        : `released versions are immutable: undo the edit and cut a new version with \`npm run new-version -- ${p.next}\``,
+        : `released versions are immutable: undo the edit and cut a new version with \`slapage new-version ${p.next}\``,
   },
   'released-version-missing': {
     title: 'Released version missing',
@@ -266,7 +266,7 @@ export const catalog = {
   'lock-invalid': {
     title: 'Bad lock file',
     message: (p) => `release lock is unreadable: ${p.detail}`,
-    hint: () => 'restore policy/releases.lock.json from version control; it is written by `npm run release`',
+    hint: () => 'restore policy/releases.lock.json from version control; it is written by `slapage release`',
   },
   'updated-before-previous': {
     title: 'Dated before the previous version',
@@ -289,43 +289,43 @@ export const catalog = {
   'measurement-exceeds-objective': {
     title: 'Measurement above objective',
     message: (p) => `${p.operation} ${p.percentile}: committed ${p.committed} ms in ${p.objectives} but measured ${p.measured} ms in ${p.measurement}`,
-    hint: () => 'raise the objective (a weaker commitment needs notice) or make the gateway faster and measure again with `npm run measure`',
+    hint: () => 'raise the objective (a weaker commitment needs notice) or make the gateway faster and measure again (`npm run measure` for the reference gateway, `slapage measure --gateway URL` for your own)',
   },
   'measurement-stale': {
     title: 'Old measurement',
     severity: 'warning',
     message: (p) => `measurement ${p.measurement} was taken ${p.days} days before version ${p.version}'s updated date (more than ${p.limit})`,
-    hint: () => 'run `npm run measure` and commit the new file under content/measurements/',
+    hint: () => 'measure again (`slapage measure`) and commit the new file under content/measurements/',
   },
   'measurement-other-gateway': {
     title: 'Measurement of another gateway version',
     severity: 'warning',
     message: (p) => `measurement ${p.measurement} was taken on gateway ${p.measured}, the gateway is now ${p.current}`,
-    hint: () => 'run `npm run measure` and commit the new file under content/measurements/',
+    hint: () => 'measure again (`slapage measure`) and commit the new file under content/measurements/',
   },
   'measurement-invalid': {
     title: 'Bad measurement file',
     message: (p) => `measurement file is invalid: ${p.detail}`,
-    hint: () => 'measurement files are written by `npm run measure`; do not edit them by hand',
+    hint: () => 'measurement files are written by `slapage measure`; do not edit them by hand',
   },
 
   // --- verification evidence ---
   'evidence-check-failed': {
     title: 'Claim not backed by the gateway',
     message: (p) => `${p.claim}: the gateway ${p.did} (check ${p.check}, ${p.evidence})`,
-    hint: () => 'fix the gateway or the claim, then run `npm run verify` and commit the new evidence file',
+    hint: () => 'fix the gateway or the claim, then run `slapage verify` and commit the new evidence file',
   },
   'evidence-stale': {
     title: 'Old verification evidence',
     severity: 'warning',
     message: (p) => `evidence ${p.evidence} for version ${p.version} is ${p.days} days old (more than ${p.limit})`,
-    hint: () => 'run `npm run verify` and commit the new file under content/evidence/',
+    hint: () => 'run `slapage verify` and commit the new file under content/evidence/',
   },
   'evidence-other-gateway': {
     title: 'Evidence from another gateway version',
     severity: 'warning',
     message: (p) => `evidence ${p.evidence} was taken on gateway ${p.verified}, the gateway is now ${p.current}`,
-    hint: () => 'run `npm run verify` and commit the new file under content/evidence/',
+    hint: () => 'run `slapage verify` and commit the new file under content/evidence/',
   },
   'evidence-invalid': {
     title: 'Bad evidence file',

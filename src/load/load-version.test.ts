@@ -90,13 +90,13 @@ describe('the policy folder', () => {
     const c = corpus({});
     expect(c.render(loadPolicy(`${c.policyDir}/nope`).problems)).toMatchInlineSnapshot(`
       "policy/nope: the policy folder does not exist [policy-dir-missing]
-        hint: pass --policy DIR, set SLA_POLICY_DIR, or run from the repository root where ./policy lives"
+        hint: run from your project folder (where policy/ lives), pass --project DIR or --policy DIR, or start one with \`slapage init\`"
     `);
     expect(c.render(loadPolicy(c.root).problems)).toMatchInlineSnapshot(`
       "policy: folder \`policy\` is not a version (expected MAJOR.MINOR, like "3.2") [bad-version-folder]
         hint: rename the folder to its version number, or move it out of the policy folder
       .: the policy folder has no version folders [no-versions]
-        hint: add a folder named like "1.0" holding the policy files; copy them from the example policy to start"
+        hint: run \`slapage init\` to start version 1.0 with every file, or add a folder named like "1.0" holding the policy files"
     `);
   });
 });

@@ -32,16 +32,16 @@ describe('loadMeasurements', () => {
     expect(files).toEqual([]);
     expect(text(problems, dir)).toMatchInlineSnapshot(`
       "DIR/2026-01-01.json:3:15: error: measurement file is invalid: not valid JSON (Unexpected token 'o') [measurement-invalid]
-        hint: measurement files are written by \`npm run measure\`; do not edit them by hand
+        hint: measurement files are written by \`slapage measure\`; do not edit them by hand
 
       DIR/2026-01-10.json:127:14: error: measurement file is invalid: throughput.ratio: Too small: expected number to be >=0 [measurement-invalid]
-        hint: measurement files are written by \`npm run measure\`; do not edit them by hand
+        hint: measurement files are written by \`slapage measure\`; do not edit them by hand
 
       DIR/2026-01-11.json:3:15: error: measurement file is invalid: taken on 2026-01-10 but the file is named 2026-01-11.json [measurement-invalid]
-        hint: measurement files are written by \`npm run measure\`; do not edit them by hand
+        hint: measurement files are written by \`slapage measure\`; do not edit them by hand
 
       DIR/latest.json:1:1: error: measurement file is invalid: the file name latest.json is not a date like 2026-11-23.json (or 2026-11-23-2.json for a second run that day) [measurement-invalid]
-        hint: measurement files are written by \`npm run measure\`; do not edit them by hand"
+        hint: measurement files are written by \`slapage measure\`; do not edit them by hand"
     `);
   });
 });

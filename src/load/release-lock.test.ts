@@ -14,7 +14,7 @@ describe('the release lock', () => {
     c.edit({ 'uptime.yaml': replace('target_percent: 99.95', 'target_percent: 99.9') });
     expect(c.render(checkLock(c.policyDir, ['3.1'])).replace(/\b[0-9a-f]{12}\b/g, '<hash>')).toMatchInlineSnapshot(`
       "policy/3.1/uptime.yaml: version 3.1 is released and uptime.yaml changed since (lock <hash>, now <hash>) [released-version-changed]
-        hint: released versions are immutable: undo the edit and cut a new version with \`npm run new-version -- 3.2\`"
+        hint: released versions are immutable: undo the edit and cut a new version with \`slapage new-version 3.2\`"
     `);
   });
 
@@ -77,7 +77,7 @@ describe('the release lock', () => {
     writeFileSync(join(c.policyDir, LOCK_FILE), '{"3.1": {"files": {"meta.yaml": "md5-x"}}}');
     expect(c.render(checkLock(c.policyDir, ['3.1']))).toMatchInlineSnapshot(`
       "policy/releases.lock.json:1:1: release lock is unreadable: Invalid string: must match pattern /^sha256-[0-9a-f]{64}$/ [lock-invalid]
-        hint: restore policy/releases.lock.json from version control; it is written by \`npm run release\`"
+        hint: restore policy/releases.lock.json from version control; it is written by \`slapage release\`"
     `);
     expect(() => releaseVersion(c.policyDir, '3.1', '2026-05-01')).toThrow(/unreadable lock/);
   });

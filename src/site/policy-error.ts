@@ -15,7 +15,7 @@ export class PolicyValidationError extends Error {
     const errors = problems.filter((p) => p.severity === 'error');
     // Frames stay out of the message: Astro guesses hints from words in it, and policy lines say "window".
     const text = formatProblems(errors.map(({ frame: _frame, ...rest }) => rest), 'text');
-    super(`The policy has errors (same as \`npm run validate\`):\n\n${text}\n\n${summary(problems, versions)}`);
+    super(`The policy has errors (same as \`slapage validate\`):\n\n${text}\n\n${summary(problems, versions)}`);
     this.problems = errors;
     const first = errors[0];
     this.loc = first && first.line > 0 ? { file: resolve(first.file), line: first.line, column: first.column } : undefined;

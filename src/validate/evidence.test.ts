@@ -38,16 +38,16 @@ describe('checkEvidence', () => {
     );
     expect(problems({ today: '2026-06-15', gatewayVersion: '0.1.0' })).toMatchInlineSnapshot(`
       "policy/3.2/auth.yaml:11:22: error: an MCP server expires at most 365 days after creation: the gateway accepted a server expiring 366 days ahead (HTTP 201) (check lifetime-cap, EVIDENCE/2026-01-10.json) [evidence-check-failed]
-        hint: fix the gateway or the claim, then run \`npm run verify\` and commit the new evidence file
+        hint: fix the gateway or the claim, then run \`slapage verify\` and commit the new evidence file
 
       policy/3.2/latency.yaml:19:1: error: an upstream 429 is surfaced at once: the gateway added a median 9 ms (check rate-limit-latency, EVIDENCE/2026-01-10.json) [evidence-check-failed]
-        hint: fix the gateway or the claim, then run \`npm run verify\` and commit the new evidence file
+        hint: fix the gateway or the claim, then run \`slapage verify\` and commit the new evidence file
 
       EVIDENCE/2026-01-10.json:1:24: warning: evidence EVIDENCE/2026-01-10.json for version 3.2 is 156 days old (more than 90) [evidence-stale]
-        hint: run \`npm run verify\` and commit the new file under content/evidence/
+        hint: run \`slapage verify\` and commit the new file under content/evidence/
 
       EVIDENCE/2026-01-10.json:1:138: warning: evidence EVIDENCE/2026-01-10.json was taken on gateway 0.0.9, the gateway is now 0.1.0 [evidence-other-gateway]
-        hint: run \`npm run verify\` and commit the new file under content/evidence/"
+        hint: run \`slapage verify\` and commit the new file under content/evidence/"
     `);
     expect(problems({ today: '2026-02-01', gatewayVersion: null })).not.toContain('warning');
   });

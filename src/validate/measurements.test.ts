@@ -11,7 +11,7 @@ describe('checkMeasurements', () => {
     const { problems } = validatePolicy(`${FIXTURE}/policy`, { today: '2026-01-12' });
     expect(text(problems.filter((p) => p.code.startsWith('measurement-')))).toMatchInlineSnapshot(`
       "tests/fixtures/measurement-exceeds/policy/1.0/latency.yaml:16:13: error: tools/call P99: committed 0.25 ms in tests/fixtures/measurement-exceeds/policy/1.0/latency.yaml but measured 0.31 ms in tests/fixtures/measurement-exceeds/content/measurements/2026-01-10.json [measurement-exceeds-objective]
-        hint: raise the objective (a weaker commitment needs notice) or make the gateway faster and measure again with \`npm run measure\`"
+        hint: raise the objective (a weaker commitment needs notice) or make the gateway faster and measure again (\`npm run measure\` for the reference gateway, \`slapage measure --gateway URL\` for your own)"
     `);
   });
 
@@ -19,10 +19,10 @@ describe('checkMeasurements', () => {
     const { problems } = validatePolicy(`${FIXTURE}/policy`, { measurementsDir: 'tests/fixtures/measurement-stale/content/measurements', gatewayVersion: '0.1.0' });
     expect(text(problems.filter((p) => p.code.startsWith('measurement-')))).toMatchInlineSnapshot(`
       "tests/fixtures/measurement-stale/content/measurements/2025-09-01.json:3:15: warning: measurement tests/fixtures/measurement-stale/content/measurements/2025-09-01.json was taken 133 days before version 1.0's updated date (more than 90) [measurement-stale]
-        hint: run \`npm run measure\` and commit the new file under content/measurements/
+        hint: measure again (\`slapage measure\`) and commit the new file under content/measurements/
 
       tests/fixtures/measurement-stale/content/measurements/2025-09-01.json:7:24: warning: measurement tests/fixtures/measurement-stale/content/measurements/2025-09-01.json was taken on gateway 0.0.9, the gateway is now 0.1.0 [measurement-other-gateway]
-        hint: run \`npm run measure\` and commit the new file under content/measurements/"
+        hint: measure again (\`slapage measure\`) and commit the new file under content/measurements/"
     `);
   });
 

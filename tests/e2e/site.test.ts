@@ -88,7 +88,7 @@ describe('page behaviour', () => {
     await page.getByRole('link', { name: `v${oldest.version}`, exact: true }).click();
     await page.waitForURL(`**/v/${oldest.version}/`);
     await expect(page.locator('footer').innerText()).resolves.toContain(`Last updated: ${oldest.policy.meta.updated} · v${oldest.version}`);
-    await expect(page.locator('.archived').innerText()).resolves.toContain(`current version is v${latest.version}`);
+    await expect(page.locator('.archived').innerText()).resolves.toContain(`version in force is v${latest.version}`);
     await page.close();
   });
 
