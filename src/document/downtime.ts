@@ -14,24 +14,6 @@ export function allowedDowntimeSeconds(targetPercent: number, periodSeconds: num
   return Math.floor((periodSeconds * missing) / (100 * scale));
 }
 
-/** "4 min 19 s", "3 h 36 min", "1 d 2 h": every non-zero unit, largest first. */
-export function formatDuration(totalSeconds: number): string {
-  const units = [
-    ['d', 86400],
-    ['h', 3600],
-    ['min', 60],
-    ['s', 1],
-  ] as const;
-  let rest = Math.floor(totalSeconds);
-  const parts: string[] = [];
-  for (const [name, size] of units) {
-    const count = Math.floor(rest / size);
-    rest -= count * size;
-    if (count > 0) parts.push(`${count} ${name}`);
-  }
-  return parts.length > 0 ? parts.join(' ') : '0 s';
-}
-
 /** Digits after the decimal point as written, e.g. 99.95 -> 2. */
 export function decimals(value: number): number {
   const text = String(value);

@@ -50,7 +50,7 @@ describe('loadEvidence', () => {
       DIR/2026-12-01.json:3:15: error: evidence file is invalid: taken on 2026-11-30 but the file is named 2026-12-01.json [evidence-invalid]
         hint: evidence files are written by \`slapage verify\`; do not edit them by hand
 
-      DIR/latest.json:1:1: error: evidence file is invalid: the file name latest.json is not a date like 2026-11-30.json (or 2026-11-30-2.json for a second run that day) [evidence-invalid]
+      DIR/latest.json:1:1: error: evidence file is invalid: the file name latest.json is not a date like 2026-11-23.json (or 2026-11-23-2.json for a second run that day) [evidence-invalid]
         hint: evidence files are written by \`slapage verify\`; do not edit them by hand"
     `);
   });

@@ -9,10 +9,11 @@ import { fileNameOf, publicKinds } from '../model/policy.ts';
 import { sections } from '../model/sections.ts';
 import { validatePolicy } from '../validate/validate.ts';
 import { renderNdaPdf, renderPublicPdf } from './editions.ts';
-import { allowedDowntimeSeconds, formatDuration, periods } from '../document/downtime.ts';
+import { allowedDowntimeSeconds, periods } from '../document/downtime.ts';
+import { duration } from '../model/units.ts';
 import { MEASURED_WHAT, provenanceSentence, publishedMeasurement, type PublishedMeasurement } from '../document/measured-latency.ts';
 import { formatHttpResponse, sampleRateLimitResponse } from '../document/rate-limit-sample.ts';
-import { percent } from './figures.ts';
+import { percent } from '../model/units.ts';
 import { annexes, ndaStamp } from './nda-annex.ts';
 import { publicSources } from './published.ts';
 import { lastUpdated } from './running.ts';
@@ -52,7 +53,7 @@ describe('public edition of the example policy', () => {
     const flat = pdf.rawText().replace(/\s+/g, '');
     const figures = [
       percent(policy.uptime.target_percent),
-      ...periods.map((p) => formatDuration(allowedDowntimeSeconds(policy.uptime.target_percent, p.seconds))),
+      ...periods.map((p) => duration(allowedDowntimeSeconds(policy.uptime.target_percent, p.seconds))),
       // The same sample 429 as the page's #rate-limits.
       formatHttpResponse(sampleRateLimitResponse(policy['rate-limits'])!),
       ...policy.latency.objectives.flatMap((o) => [o.operation, `${o.p99_ms} ms`]),

@@ -1,7 +1,7 @@
 /** NDA-only content: the SOC 2 and penetration-test annexes, the confidentiality stamp and the diagonal watermark. */
 import type { Nda } from '../model/nda.ts';
 import type { Doc } from './document.ts';
-import { joinList, plural } from './figures.ts';
+import { plural, series } from '../model/units.ts';
 import { colors, facts, paragraph, sectionHeading, subheading } from './layout.ts';
 import { table } from './table.ts';
 
@@ -23,7 +23,7 @@ export function renderAnnexes(doc: Doc, nda: Nda): void {
     ['Auditor', nda.soc2.auditor],
     ['Observation period', `${nda.soc2.period_start} to ${nda.soc2.period_end}`],
     ['Opinion', nda.soc2.opinion[0]!.toUpperCase() + nda.soc2.opinion.slice(1)],
-    ['Trust services criteria', joinList(nda.soc2.criteria)],
+    ['Trust services criteria', series(nda.soc2.criteria)],
     ['Exceptions noted', String(nda.soc2.exceptions.length)],
   ]);
   paragraph(doc, nda.soc2.summary);
