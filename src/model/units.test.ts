@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { days, duration, formatValue, list, minutes, percent, plural, series } from './units.ts';
+import { amount, days, duration, formatNumber, formatValue, list, minutes, percent, plural, series } from './units.ts';
 
 describe('formatValue', () => {
   it('takes the unit from the key', () => {
@@ -38,5 +39,23 @@ describe('the other wordings', () => {
       '99.9%',
     ]);
     expect(formatValue('window', 'calendar-quarter')).toBe('calendar quarter');
+  });
+});
+
+describe('numbers without Intl', () => {
+  it('group and round exactly as en-US Intl.NumberFormat does', () => {
+    const six = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+    const two = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+    const numbers = fc.oneof(
+      fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+      fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 7 })).map(([n, d]) => n / 10 ** d),
+    );
+    fc.assert(
+      fc.property(numbers, (n) => {
+        expect(formatNumber(n)).toBe(six.format(n));
+        expect(amount(n)).toBe(two.format(n));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
