@@ -160,7 +160,7 @@ export const blockParts: Readonly<Record<string, BlockPart>> = {
       {
         type: 'paragraph',
         style: 'provenance',
-        runs: measurement ? [text(`${MEASURED_WHAT} `), value(provenanceSentence(measurement))] : [text('No measurement was published with this version.')],
+        runs: measurement ? [text(`${MEASURED_WHAT} `), value(provenanceSentence(measurement))] : [text('Not measured yet: no measurement was published with this version.')],
       },
     ];
   },

@@ -291,6 +291,12 @@ export const catalog = {
     message: (p) => `${p.operation} ${p.percentile}: committed ${p.committed} ms in ${p.objectives} but measured ${p.measured} ms in ${p.measurement}`,
     hint: () => 'raise the objective (a weaker commitment needs notice) or make the gateway faster and measure again (`npm run measure` for the reference gateway, `slapage measure --gateway URL` for your own)',
   },
+  'measurement-missing': {
+    title: 'Latency not measured yet',
+    severity: 'warning',
+    message: (p) => `version ${p.version} commits to latency objectives, and no measurement backs them yet: the page says "not measured"`,
+    hint: () => 'measure your gateway with `slapage measure --gateway MCP_URL --direct UPSTREAM_URL` and commit the file it writes under content/measurements/',
+  },
   'measurement-stale': {
     title: 'Old measurement',
     severity: 'warning',

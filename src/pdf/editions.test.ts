@@ -245,7 +245,7 @@ describe('latency section: the committed measurement, as on the page', () => {
     try {
       const text = flat(old.rawText());
       for (const row of rows(undefined, oldest)) expect(text).toContain(flat(row));
-      expect(text).toContain(flat('No measurement was published with this version.'));
+      expect(text).toContain(flat('Not measured yet: no measurement was published with this version.'));
       expect(text).not.toContain('Measuredon');
       expect([...old.attachments().keys()]).toEqual(publicKinds.map(fileNameOf).sort());
     } finally {

@@ -2,7 +2,7 @@
  * Committed latency objectives against committed measurements: a measured percentile of the gateway's added time
  * above its objective is an error located at the objective in latency.yaml (every version, against the measurement
  * its page shows); for the latest version, a measurement taken more than 90 days before `updated`, or on another
- * gateway version, is a warning located in the measurement file.
+ * gateway version, is a warning located in the measurement file; none at all is a warning at the objectives.
  */
 import type { Problem } from '../errors/catalog.ts';
 import { loadMeasurements, measurementsByVersion } from '../load/measurements.ts';
@@ -22,6 +22,10 @@ export const checkMeasurements: VersionsCheck = (versions, { measurementsDir, ga
   versions.forEach((version, index) => {
     const found = applicable.get(version.version);
     const latency = version.files.latency;
+    // Only the latest version is asked for one: archived versions stay as they were published.
+    if (!found && latency && index === versions.length - 1 && version.policy.latency.objectives.length > 0) {
+      problems.push(latency.problemAtPath(['objectives'], 'measurement-missing', { version: version.version }, 'key'));
+    }
     if (!found || !latency) return;
     const { measurement } = found;
     version.policy.latency.objectives.forEach((objective, i) => {
