@@ -3,6 +3,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export class UsageError extends Error {}
 
+/** The options every project command takes: --project DIR and --policy DIR (`--help` is answered by main.ts for all). */
+export const projectOptions = { project: { type: 'string' }, policy: { type: 'string' } } as const;
+
 /** node's parseArgs (strict unless the config says otherwise); its errors become usage errors. */
 export function parse<const T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {

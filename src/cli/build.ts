@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { buildSite } from '../build/build.ts';
 import { resolveProject } from '../load/project.ts';
-import { parse } from './args.ts';
+import { parse, projectOptions } from './args.ts';
 
 export const usage = `usage: slapage build [--project DIR] [--policy DIR] [--out DIR] [--drafts] [--timings] [--cache-dir DIR | --no-cache]
 
@@ -18,21 +18,15 @@ export async function main(args: readonly string[]): Promise<number> {
   const { values } = parse({
     args: [...args],
     options: {
-      project: { type: 'string' },
-      policy: { type: 'string' },
+      ...projectOptions,
       out: { type: 'string' },
       drafts: { type: 'boolean' },
       timings: { type: 'boolean' },
       cache: { type: 'boolean', default: true },
       'cache-dir': { type: 'string' },
-      help: { type: 'boolean' },
     },
     allowNegative: true,
   });
-  if (values.help) {
-    process.stdout.write(usage + '\n');
-    return 0;
-  }
   const paths = resolveProject({ project: values.project, policy: values.policy });
   const out = values.out ? resolve(values.out) : resolve(values.project ?? '.', 'dist');
   const cacheDir = values.cache ? (values['cache-dir'] ? resolve(values['cache-dir']) : undefined) : null;

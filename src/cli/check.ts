@@ -4,7 +4,7 @@ import { relative, resolve } from 'node:path';
 import { checkSite } from '../check/check-site.ts';
 import { loadProject, resolveProject } from '../load/project.ts';
 import { hasErrors, validatePolicy } from '../validate/validate.ts';
-import { parse, UsageError } from './args.ts';
+import { parse, projectOptions, UsageError } from './args.ts';
 import { formatProblems } from '../errors/format.ts';
 
 export const usage = `usage: slapage check [DIR] [--project DIR] [--policy DIR] [--no-browser]
@@ -19,12 +19,8 @@ export async function main(args: readonly string[]): Promise<number> {
   const { values, positionals } = parse({
     args: [...args],
     allowPositionals: true,
-    options: { project: { type: 'string' }, policy: { type: 'string' }, 'no-browser': { type: 'boolean' }, help: { type: 'boolean' } },
+    options: { ...projectOptions, 'no-browser': { type: 'boolean' } },
   });
-  if (values.help) {
-    process.stdout.write(usage + '\n');
-    return 0;
-  }
   if (positionals.length > 1) throw new UsageError(`expected at most one folder, got ${positionals.length}`);
   const paths = resolveProject({ project: values.project, policy: values.policy });
   const dir = resolve(positionals[0] ?? resolve(paths.root, 'dist'));

@@ -1,7 +1,7 @@
 /** `slapage dev [--project DIR] [--policy DIR] [--drafts] [--port N]`: the site with live reload; a policy error shows in the browser with its location. */
 import { resolveProject } from '../load/project.ts';
 import slapage from '../build/integration.ts';
-import { parse } from './args.ts';
+import { parse, projectOptions } from './args.ts';
 
 export const usage = `usage: slapage dev [--project DIR] [--policy DIR] [--drafts] [--port N]
 
@@ -10,12 +10,8 @@ Serves the site on http://localhost:4321 (or --port) and reloads it when a polic
 export async function main(args: readonly string[]): Promise<number> {
   const { values } = parse({
     args: [...args],
-    options: { project: { type: 'string' }, policy: { type: 'string' }, drafts: { type: 'boolean' }, port: { type: 'string' }, help: { type: 'boolean' } },
+    options: { ...projectOptions, drafts: { type: 'boolean' }, port: { type: 'string' } },
   });
-  if (values.help) {
-    process.stdout.write(usage + '\n');
-    return 0;
-  }
   const paths = resolveProject({ project: values.project, policy: values.policy });
   // Astro reads its telemetry switch only from the environment (there is no config option); nothing of ours does.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';

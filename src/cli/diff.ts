@@ -3,10 +3,10 @@ import { comparePolicies } from '../diff/comparison.ts';
 import { diffFormats, formatComparison, type DiffFormat } from '../diff/format.ts';
 import { resolveProject } from '../load/project.ts';
 import { validatePolicy } from '../validate/validate.ts';
-import { parse, UsageError } from './args.ts';
+import { parse, projectOptions, UsageError } from './args.ts';
 import { formatProblems } from '../errors/format.ts';
 
-export const usage = `usage: slapage diff [FROM] [TO] [--policy DIR] [--format text|markdown|json]
+export const usage = `usage: slapage diff [FROM] [TO] [--project DIR] [--policy DIR] [--format text|markdown|json]
 
 Lists what changed from version FROM to version TO, each change judged stronger, weaker or neutral
 for the customer, and whether material changes got their notice period.
@@ -18,12 +18,8 @@ export function main(args: readonly string[]): number {
   const { values, positionals } = parse({
     args: [...args],
     allowPositionals: true,
-    options: { project: { type: 'string' }, policy: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean' } },
+    options: { ...projectOptions, format: { type: 'string', default: 'text' } },
   });
-  if (values.help) {
-    process.stdout.write(usage + '\n');
-    return 0;
-  }
   const format = values.format as DiffFormat;
   if (!diffFormats.includes(format)) throw new UsageError(`unknown format ${JSON.stringify(values.format)}; use text, markdown or json`);
   if (positionals.length > 2) throw new UsageError(`expected at most two versions, got ${positionals.length}`);

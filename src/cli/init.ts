@@ -33,13 +33,8 @@ export function main(args: readonly string[]): number {
       url: { type: 'string' },
       'security-contact': { type: 'string' },
       example: { type: 'boolean' },
-      help: { type: 'boolean' },
     },
   });
-  if (values.help) {
-    process.stdout.write(usage + '\n');
-    return 0;
-  }
   const root = resolve(values.project ?? '.');
   const date = today();
   const quoted = (value: string | undefined, todo: string) => JSON.stringify(value ?? `TODO: ${todo}`);

@@ -48,5 +48,7 @@ if (name === undefined || name === '--help' || name === '-h' || name === 'help')
 } else {
   const { run } = await import('./args.ts');
   const command = await commands[name]!.load();
-  await run(command.usage, () => command.main(args));
+  // Every command's --help, in one place: its usage on stdout, exit 0.
+  if (args.includes('--help') || args.includes('-h')) process.stdout.write(command.usage + '\n');
+  else await run(command.usage, () => command.main(args));
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveProject } from '../load/project.ts';
-import { parse, UsageError } from './args.ts';
+import { parse, projectOptions, UsageError } from './args.ts';
 
 export const usage = `usage: slapage measure [--project DIR] [--quick] [--no-write]
        slapage measure --gateway MCP_URL --direct URL [--token TOKEN] [--api-token TOKEN] [--tool NAME]
@@ -35,8 +35,7 @@ export async function main(args: readonly string[]): Promise<number> {
   const { values } = parse({
     args: [...args],
     options: {
-      project: { type: 'string' },
-      policy: { type: 'string' },
+      ...projectOptions,
       gateway: { type: 'string' },
       direct: { type: 'string' },
       token: { type: 'string' },
@@ -53,13 +52,8 @@ export async function main(args: readonly string[]): Promise<number> {
       seconds: { type: 'string' },
       quick: { type: 'boolean' },
       'no-write': { type: 'boolean' },
-      help: { type: 'boolean' },
     },
   });
-  if (values.help) {
-    process.stdout.write(usage + '\n');
-    return 0;
-  }
   const paths = resolveProject({ project: values.project, policy: values.policy });
   if (values.gateway === undefined) {
     if (values.direct !== undefined) throw new UsageError('--direct goes with --gateway');

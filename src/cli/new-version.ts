@@ -6,10 +6,10 @@ import { resolveProject } from '../load/project.ts';
 import { loadVersion } from '../load/load-version.ts';
 import { compareVersions, isVersion, nextMinor } from '../model/version.ts';
 import { today } from '../validate/validate.ts';
-import { parse, UsageError } from './args.ts';
+import { parse, projectOptions, UsageError } from './args.ts';
 import { formatProblems } from '../errors/format.ts';
 
-export const usage = `usage: slapage new-version [VERSION] [--policy DIR] [--today YYYY-MM-DD]
+export const usage = `usage: slapage new-version [VERSION] [--project DIR] [--policy DIR] [--today YYYY-MM-DD]
 
 Copies the latest version to VERSION (default: the next minor, e.g. 3.2 -> 3.3) and sets its
 version, updated (today) and effective (today + the material-change notice period) in meta.yaml.
@@ -19,12 +19,8 @@ export function main(args: readonly string[]): number {
   const { values, positionals } = parse({
     args: [...args],
     allowPositionals: true,
-    options: { project: { type: 'string' }, policy: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean' } },
+    options: { ...projectOptions, today: { type: 'string' } },
   });
-  if (values.help) {
-    process.stdout.write(usage + '\n');
-    return 0;
-  }
   if (positionals.length > 1) throw new UsageError('give at most one version');
   const date = values.today ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--today ${JSON.stringify(date)} is not a date like 2026-05-15`);

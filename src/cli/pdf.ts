@@ -17,7 +17,7 @@ import { pdfFileName, pdfSha256, publicPdf } from '../pdf/published.ts';
 import { policyEntries } from '../site/policy-entries.ts';
 import { loadProse } from '../load/prose.ts';
 import { hasErrors, today } from '../validate/validate.ts';
-import { parse, UsageError } from './args.ts';
+import { parse, projectOptions, UsageError } from './args.ts';
 import { formatProblems, summary } from '../errors/format.ts';
 
 export const usage = `usage: slapage pdf [--version X.Y] [--out PATH] [--project DIR] [--policy DIR]
@@ -35,20 +35,14 @@ export async function main(args: readonly string[]): Promise<number> {
   const { values } = parse({
     args: [...args],
     options: {
-      project: { type: 'string' },
-      policy: { type: 'string' },
+      ...projectOptions,
       version: { type: 'string' },
       out: { type: 'string' },
       nda: { type: 'boolean' },
       recipient: { type: 'string' },
       date: { type: 'string' },
-      help: { type: 'boolean' },
     },
   });
-  if (values.help) {
-    process.stdout.write(usage + '\n');
-    return 0;
-  }
   if (!values.nda && (values.recipient !== undefined || values.date !== undefined)) throw new UsageError('--recipient and --date belong to the NDA edition: add --nda');
   if (values.nda && values.recipient === undefined) throw new UsageError('--nda needs --recipient NAME: the company the copy is given to');
 

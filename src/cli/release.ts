@@ -5,10 +5,10 @@ import { LOCK_FILE, releaseVersion } from '../load/release-lock.ts';
 import { isVersion } from '../model/version.ts';
 import { releaseNoticeProblems } from '../validate/release-notice.ts';
 import { today, validatePolicy } from '../validate/validate.ts';
-import { parse, UsageError } from './args.ts';
+import { parse, projectOptions, UsageError } from './args.ts';
 import { formatProblems } from '../errors/format.ts';
 
-export const usage = `usage: slapage release VERSION [--policy DIR]
+export const usage = `usage: slapage release VERSION [--project DIR] [--policy DIR]
 
 Marks VERSION (e.g. 3.2) as released today ($SLA_TODAY when set): its files' hashes and the release date go
 into ${LOCK_FILE}, and from then on \`slapage validate\` fails when any of them changes. Commit the lock file
@@ -17,11 +17,7 @@ date: a release that would give too little notice is refused with the dates to s
 Exit status: 0 released (or already released), 1 the version has problems, 2 usage error.`;
 
 export function main(args: readonly string[]): number {
-  const { values, positionals } = parse({ args: [...args], allowPositionals: true, options: { project: { type: 'string' }, policy: { type: 'string' }, help: { type: 'boolean' } } });
-  if (values.help) {
-    process.stdout.write(usage + '\n');
-    return 0;
-  }
+  const { values, positionals } = parse({ args: [...args], allowPositionals: true, options: projectOptions });
   const [version, extra] = positionals;
   if (!version || extra !== undefined) throw new UsageError('give exactly one version to release');
   if (!isVersion(version)) throw new UsageError(`${JSON.stringify(version)} is not a version like "3.2"`);

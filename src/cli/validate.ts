@@ -2,7 +2,7 @@
 import { resolveProject } from '../load/project.ts';
 import { hasErrors } from '../validate/validate.ts';
 import { validateProject } from '../validate/validate-project.ts';
-import { parse, UsageError } from './args.ts';
+import { parse, projectOptions, UsageError } from './args.ts';
 import { formatProblems, formats, summary, type Format } from '../errors/format.ts';
 
 export const usage = `usage: slapage validate [--project DIR] [--policy DIR] [--format text|json|github]
@@ -12,11 +12,7 @@ in the project, the current folder unless --project; or --policy, or $SLA_POLICY
 Exit status: 0 valid, 1 problems found, 2 usage error.`;
 
 export function main(args: readonly string[]): number {
-  const { values } = parse({ args: [...args], options: { project: { type: 'string' }, policy: { type: 'string' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean' } } });
-  if (values.help) {
-    process.stdout.write(usage + '\n');
-    return 0;
-  }
+  const { values } = parse({ args: [...args], options: { ...projectOptions, format: { type: 'string', default: 'text' } } });
   const format = values.format as Format;
   if (!formats.includes(format)) throw new UsageError(`unknown format ${JSON.stringify(values.format)}; use text, json or github`);
   const { validation, problems } = validateProject(resolveProject({ project: values.project, policy: values.policy }));

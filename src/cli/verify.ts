@@ -1,7 +1,7 @@
 /** `slapage verify [--gateway URL --admin-key KEY] [--version X.Y]`: runs every executable check of the claims registry against a gateway, prints one line per failure, writes the evidence file; exit 0 all hold, 1 any failed, 2 usage. */
 import { relative, resolve } from 'node:path';
 import { resolveProject } from '../load/project.ts';
-import { parse, UsageError } from './args.ts';
+import { parse, projectOptions, UsageError } from './args.ts';
 
 export const usage = `usage: slapage verify [--gateway URL --admin-key KEY] [--version X.Y] [--project DIR] [--policy DIR]
                       [--probe HOST:PORT] [--integration NAME] [--dry-run]
@@ -25,21 +25,15 @@ export async function main(args: readonly string[]): Promise<number> {
   const { values } = parse({
     args: [...args],
     options: {
-      project: { type: 'string' },
-      policy: { type: 'string' },
+      ...projectOptions,
       version: { type: 'string' },
       gateway: { type: 'string' },
       'admin-key': { type: 'string' },
       probe: { type: 'string' },
       integration: { type: 'string' },
       'dry-run': { type: 'boolean' },
-      help: { type: 'boolean' },
     },
   });
-  if (values.help) {
-    process.stdout.write(usage + '\n');
-    return 0;
-  }
   const adminKey = values['admin-key'] ?? process.env.SLAPAGE_ADMIN_KEY;
   if (values.gateway !== undefined) {
     if (!/^https?:\/\/[^/]+/.test(values.gateway)) throw new UsageError(`--gateway must be an http(s) URL, got ${JSON.stringify(values.gateway)}`);
