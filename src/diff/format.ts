@@ -1,4 +1,5 @@
 /** Renders a comparison as plain text (terminal), Markdown (a pull-request comment) or JSON (the Change[]). */
+import { days } from '../model/units.ts';
 import type { Change } from './change.ts';
 import { noticeOf, type Comparison } from './comparison.ts';
 import type { NoticeCheck } from './notice.ts';
@@ -19,10 +20,6 @@ export function formatComparison(comparison: Comparison, format: DiffFormat): st
 
 const groupTitles = { weaker: 'Weaker', stronger: 'Stronger', neutral: 'Neutral' } as const;
 const groupOrder = ['weaker', 'stronger', 'neutral'] as const;
-
-function days(n: number): string {
-  return `${n} day${n === 1 ? '' : 's'}`;
-}
 
 /** One line on whether every material change got its notice. */
 export function noticeStatus(comparison: Comparison): string {

@@ -4,7 +4,7 @@
  * policy leaves out gives no line, so nothing is claimed that the vendor did not state.
  */
 import type { Policy } from '../model/policy.ts';
-import { formatValue } from '../model/units.ts';
+import { formatValue, list } from '../model/units.ts';
 
 export interface Fact {
   readonly label: string;
@@ -15,7 +15,6 @@ export interface Fact {
   readonly mono?: boolean;
 }
 
-const list = (values: readonly string[]) => values.join(', ');
 const sentence = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ');
 
 export const authModelText = { 'url-token': 'Per-tenant URL token', 'api-key': 'API key', 'oauth-delegation': 'Per-user OAuth delegation' } as const;

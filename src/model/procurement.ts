@@ -3,7 +3,7 @@
  * and `validate`'s completeness warnings read this one table. Pure: answers are worded from policy values only.
  */
 import type { FileKind, Policy, PublicKind } from './policy.ts';
-import { formatValue } from './units.ts';
+import { formatValue, list, plural } from './units.ts';
 
 export interface Question {
   /** Stable id, e.g. "data-residency". */
@@ -19,7 +19,6 @@ export interface Question {
   readonly answer: (policy: Policy) => string | undefined;
 }
 
-const list = (values: readonly string[]) => values.join(', ');
 const retryOnWords = { 'rate-limit': 'rate limits', 'transient-error': 'transient errors', timeout: 'timeouts' } as const;
 
 export const questions: readonly Question[] = [
@@ -73,7 +72,7 @@ export const questions: readonly Question[] = [
     kind: 'incidents',
     key: ['breach_notification_hours'],
     answer: ({ incidents: i }) =>
-      `Breach notification within ${formatValue('breach_notification_hours', i.breach_notification_hours)}; post-mortem within ${i.postmortem_days} business ${i.postmortem_days === 1 ? 'day' : 'days'}; status page ${i.status_page}.`,
+      `Breach notification within ${formatValue('breach_notification_hours', i.breach_notification_hours)}; post-mortem within ${plural(i.postmortem_days, 'business day')}; status page ${i.status_page}.`,
   },
   {
     id: 'rate-limit-transparency',
