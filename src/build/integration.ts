@@ -3,7 +3,6 @@
  * and security.txt routes, adds MDX, sets the site address and base path from slapage.config.yaml, and hands the
  * pages their options through a virtual module. A project needs no Astro files of its own.
  */
-import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -72,7 +71,6 @@ export default function slapage(options: SlapageOptions = {}): AstroIntegration 
           devToolbar: { enabled: false },
           // No client JavaScript anywhere: prefetch and view transitions stay off.
           prefetch: false,
-          integrations: [mdx()],
           vite: { plugins: [sitePlugin(site, project, paths.configFile)], server: { fs: { allow: [ENGINE, root] } } },
         });
         if (site.brand.logo) injectRoute({ pattern: `/${site.brand.logo.path}`, entrypoint: routeFile('logo'), prerender: true });
