@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStore, type ServerRecord } from './store.ts';
-
-const server = (id: string, expires_at: number, over: Partial<ServerRecord> = {}): ServerRecord => ({
-  id,
-  name: id,
-  tenant: 't',
-  connection_id: 'c',
-  integration: 'i',
-  config: { methods: ['GET'], tags: [], require_api_token_auth: false },
-  token_hash: 'h-' + id,
-  api_token_hash: null,
-  created_at: 0,
-  expires_at,
-  revoked_at: null,
-  ...over,
-});
+import { MemoryStore } from './store.ts';
+import { serverRecord as server } from '../test/records.ts';
 
 describe('MemoryStore', () => {
   it('finds servers by token hash and returns copies', async () => {

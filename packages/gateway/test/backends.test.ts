@@ -8,8 +8,9 @@ import { LocalEdge, type EdgeStore } from '../src/edge.ts';
 import { RedisEdge } from '../src/redis-edge.ts';
 import { SqlStore } from '../src/sql/sql-store.ts';
 import { openStore } from '../src/storage.ts';
-import type { ConfigStore, ServerRecord } from '../src/store.ts';
+import type { ConfigStore } from '../src/store.ts';
 import { startPostgres, startRedis, type TestPostgres, type TestService } from '../src/test-services.ts';
+import { serverRecord as server } from './records.ts';
 
 // One contract, every backend: the same expectations run against memory, SQLite and PostgreSQL (configuration records)
 // and against the in-process and Redis edge token stores.
@@ -52,21 +53,6 @@ const STORES: Array<[string, () => Promise<ConfigStore> | null]> = [
   ['sqlite', () => openStore({ kind: 'sqlite', dir: freshSqlite() })],
   ['postgres', () => (pg ? freshPostgresUrl().then((url) => openStore({ kind: 'postgres', url })) : null)],
 ];
-
-const server = (id: string, expires_at: number, over: Partial<ServerRecord> = {}): ServerRecord => ({
-  id,
-  name: id,
-  tenant: 't',
-  connection_id: 'conn_1',
-  integration: 'i',
-  config: { methods: ['GET'], tags: [], require_api_token_auth: false },
-  token_hash: 'h-' + id,
-  api_token_hash: null,
-  created_at: 0,
-  expires_at,
-  revoked_at: null,
-  ...over,
-});
 
 const event = (at: number, action = 'server.create'): AuditEvent => ({
   at,
