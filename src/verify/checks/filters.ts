@@ -1,7 +1,7 @@
 /** Checks of rbac.yaml's claims: method and tag filters shape tools/list and are enforced on tools/call with no upstream request; admin actions are audited and the chain verifies. */
 import { describeAnswer, refused, toolNames, type Check, type Outcome, type VerifyContext } from '../context.ts';
 
-/** The verification integration's operations (see the gateway README, "Verifying a gateway"). */
+/** The verification integration's operations (see docs/verify.md). */
 const WRITE_TOOL = 'echo_body';
 const READ_TOOL = 'echo_query';
 const FIXED_TOOL = 'get_fixed';
