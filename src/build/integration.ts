@@ -66,10 +66,17 @@ function slashed(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
+/** A user's mistake as Astro prints it: the message and its hint, no stack trace (Astro prints one when `stack` is set). */
+function userError(message: string, hint?: string): Error {
+  const error = Object.assign(new Error(message), hint ? { hint } : {});
+  error.stack = '';
+  return error;
+}
+
 /** Throws the config's problems, located, as the CLI prints them. */
 function loaded(paths: ProjectPaths): Project {
   const { project, problems } = loadProject(paths);
-  if (!project || hasErrors(problems)) throw new Error(`slapage.config.yaml has errors:\n\n${formatProblems(problems, 'text')}`);
+  if (!project || hasErrors(problems)) throw userError(`slapage.config.yaml has errors:\n\n${formatProblems(problems, 'text')}`);
   return project;
 }
 
@@ -77,7 +84,7 @@ export default function slapage(options: SlapageOptions = {}): AstroIntegration 
   let site: SiteOptions | undefined;
   let root = '';
   if (options.prefix !== undefined && !isPrefix(options.prefix)) {
-    throw new Error(`slapage({ prefix: ${JSON.stringify(options.prefix)} }): expected a path that starts with "/", like "/security"`);
+    throw userError(`slapage({ prefix: ${JSON.stringify(options.prefix)} }): expected a path that starts with "/", like "/security"`);
   }
   return {
     name: 'slapage',
@@ -118,8 +125,8 @@ export default function slapage(options: SlapageOptions = {}): AstroIntegration 
         });
       },
       'astro:routes:resolved': ({ routes: resolved }) => {
-        const problem = routeCollision(resolved, root);
-        if (problem) throw new Error(problem);
+        const collision = routeCollision(resolved, root);
+        if (collision) throw userError(collision.message, collision.hint);
       },
       'astro:build:done': ({ dir, logger }) => {
         if (site) noteSecurityTxt(site, fileURLToPath(dir), logger);
@@ -134,7 +141,7 @@ interface ResolvedRoute {
 }
 
 /** The first route of the engine's that another route of the site also has, said with both; undefined when none. */
-export function routeCollision(resolved: readonly ResolvedRoute[], root: string): string | undefined {
+export function routeCollision(resolved: readonly ResolvedRoute[], root: string): { message: string; hint: string } | undefined {
   const ours = (route: ResolvedRoute) => resolve(root, route.entrypoint).startsWith(ROUTES + sep);
   // "[version]" and "[slug]" in the same place match the same URLs.
   const shape = (pattern: string) => pattern.replace(/\[[^\]/.]+\]/g, '[]').replace(/\/$/, '') || '/';
@@ -144,10 +151,10 @@ export function routeCollision(resolved: readonly ResolvedRoute[], root: string)
     if (!other) continue;
     const what = routes.find((r) => routeFile(r.entry) === resolve(root, route.entrypoint))?.what ?? 'a slapage page';
     const shown = (entry: string) => (entry.startsWith(root) ? relative(root, entry) : entry);
-    return (
-      `slapage: the route ${route.pattern} (${what}, ${shown(resolve(root, route.entrypoint))}) collides with the route ${other.pattern} of ${shown(other.entrypoint)}.\n` +
-      `  hint: mount slapage under a prefix of its own, e.g. slapage({ prefix: '/security' }) (or site.prefix in slapage.config.yaml), or move the other page`
-    );
+    return {
+      message: `slapage: the route ${route.pattern} (${what}, ${shown(resolve(root, route.entrypoint))}) collides with the route ${other.pattern} of ${shown(other.entrypoint)}: both would write the same file`,
+      hint: "mount slapage under a prefix no other page uses, e.g. slapage({ prefix: '/trust' }) (or site.prefix in slapage.config.yaml), or move the other page",
+    };
   }
   return undefined;
 }
