@@ -71,7 +71,8 @@ function readDated<T>(path: string, name: string, kind: DatedKind<T>): DatedFile
     const detail = `not valid JSON (${String((error as Error).message).split(/,|\n| in JSON/)[0]})`;
     return { problems: [source.problemAt(jsonErrorOffset(source), kind.code, { detail })] };
   }
-  const parsed = kind.schema.safeParse(value);
+  // jitless: see read-yaml-file.ts (a parser compiled per schema costs more than a few files save).
+  const parsed = kind.schema.safeParse(value, { jitless: true });
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map((issue) => {
