@@ -60,8 +60,9 @@ function readDated<T>(path: string, name: string, kind: DatedKind<T>): DatedFile
   if (statSync(path).size > MAX_BYTES) return invalid(`the file is too large to be ${kind.what}`);
   const text = readFileSync(path, 'utf8');
   const source = new SourceFile(shown, text);
-  // JSON is YAML 1.2 flow syntax: the YAML tree gives each value's position for locating problems.
-  source.doc = parseDocument(text, { lineCounter: source.lines, uniqueKeys: false });
+  // JSON is YAML 1.2 flow syntax: the YAML tree gives each value's position for locating problems, so it is built only
+  // when one is located. Without the shared line counter: `position` indexes the lines itself when the tree has not.
+  source.parseLater(() => parseDocument(text, { uniqueKeys: false }));
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -70,7 +71,8 @@ function readDated<T>(path: string, name: string, kind: DatedKind<T>): DatedFile
     const detail = `not valid JSON (${String((error as Error).message).split(/,|\n| in JSON/)[0]})`;
     return { problems: [source.problemAt(jsonErrorOffset(source), kind.code, { detail })] };
   }
-  const parsed = kind.schema.safeParse(value);
+  // jitless: see read-yaml-file.ts (a parser compiled per schema costs more than a few files save).
+  const parsed = kind.schema.safeParse(value, { jitless: true });
   if (!parsed.success) {
     return {
       problems: parsed.error.issues.map((issue) => {

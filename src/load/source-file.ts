@@ -10,12 +10,36 @@ export class SourceFile {
   readonly path: string;
   readonly text: string;
   readonly lines: LineCounter;
-  doc: Document.Parsed | undefined;
+  #doc: Document.Parsed | undefined;
+  #parse: (() => Document.Parsed) | undefined;
 
   constructor(path: string, text: string, lines: LineCounter = new LineCounter()) {
     this.path = path;
     this.text = text;
     this.lines = lines;
+  }
+
+  /** The YAML tree, once parsed (parse-yaml.ts sets it) or on first use when parsing was deferred with {@link parseLater}. */
+  get doc(): Document.Parsed | undefined {
+    if (this.#parse) {
+      this.#doc = this.#parse();
+      this.#parse = undefined;
+    }
+    return this.#doc;
+  }
+
+  set doc(doc: Document.Parsed | undefined) {
+    this.#doc = doc;
+    this.#parse = undefined;
+  }
+
+  /**
+   * Defers building the tree until a problem needs a location: a valid JSON run file is read with JSON.parse, and
+   * its YAML tree (only ever used to locate problems) costs more than the rest of reading it.
+   */
+  parseLater(parse: () => Document.Parsed): void {
+    this.#doc = undefined;
+    this.#parse = parse;
   }
 
   /** 1-based line and column of a character offset. */

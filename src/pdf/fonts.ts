@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Font } from 'fontkit';
 import type { Face } from '../model/glyphs.ts';
+import { withShapingCache } from './shaping-cache.ts';
 
 /** Face names registered on every document; the files are DejaVu 2.37 TTFs from `dejavu-fonts-ttf`. */
 export const faces: Readonly<Record<Face, string>> = {
@@ -37,5 +38,5 @@ export function fontBytes(face: Face): Buffer {
  */
 export function font(face: Face): Font {
   // Required on first use: validation never parses a font (see src/model/glyphs.ts), so it never loads fontkit.
-  return cached(parsed, face, () => (require('fontkit') as typeof import('fontkit')).create(fontBytes(face)));
+  return cached(parsed, face, () => withShapingCache((require('fontkit') as typeof import('fontkit')).create(fontBytes(face))));
 }
