@@ -45,8 +45,7 @@ if (name === undefined || name === '--help' || name === '-h' || name === 'help')
 } else if (!Object.hasOwn(commands, name)) {
   // Loaded only here: a mistyped command is the one path that needs the suggester and the catalog.
   const [{ closest }, { describe }, { formatProblems }] = await Promise.all([import('../load/suggest.ts'), import('../errors/catalog.ts'), import('../errors/format.ts')]);
-  const names = Object.keys(commands);
-  const problem = { file: 'slapage', line: 0, column: 0, ...describe('unknown-command', { command: name, suggestion: closest(name, names), commands: names.join(', ') }) };
+  const problem = { file: 'slapage', line: 0, column: 0, ...describe('unknown-command', { command: name, suggestion: closest(name, Object.keys(commands)) }) };
   process.stderr.write(`${formatProblems([problem], 'text')}\n\n${usage}\n`);
   process.exitCode = 2;
 } else {

@@ -269,7 +269,7 @@ export const catalog = {
   'nda-annex-range': {
     title: 'NDA annex range backwards',
     message: (p) => `annex.versions.through ${q(p.through)} is before annex.versions.from ${q(p.from)}`,
-    hint: () => 'set through to the last public version the annex applies to (at least from), or leave it out for every version from `from` on',
+    hint: () => 'set `through` to the last public version the annex applies to (not before `from`), or leave it out to cover every version from `from` on',
   },
   'nda-annex-covers-nothing': {
     title: 'NDA annex covers no version',
@@ -294,7 +294,7 @@ export const catalog = {
   },
   'released-annex-changed': {
     title: 'Released NDA annex changed',
-    message: (p) => `NDA annex ${p.annex} is released and ${releasedChange({ ...p, file: `${p.annex}.yaml` })}`,
+    message: (p) => `NDA annex ${p.annex} is released and ${releasedChange({ ...p, file: `nda/${p.annex}.yaml` })}`,
     hint: (p) =>
       (p.draft
         ? `released annexes are immutable: undo the edit and make the change in nda/${p.draft}.yaml instead: annex ${p.draft} is not released yet`
@@ -441,7 +441,7 @@ export const catalog = {
   'unknown-command': {
     title: 'Unknown command',
     message: (p) => `unknown command ${q(p.command)}`,
-    hint: (p) => (p.suggestion ? `did you mean ${q(p.suggestion)}? ` : '') + `commands are: ${p.commands}; \`slapage --help\` describes each`,
+    hint: (p) => (p.suggestion ? `did you mean ${q(p.suggestion)}? ` : '') + 'the commands are listed below',
   },
   // --- the project: slapage.config.yaml, placeholders, the built site ---
   'todo-placeholder': {
