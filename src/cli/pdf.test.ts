@@ -135,16 +135,17 @@ describe('NDA annexes released on their own (policy/nda/<N>.yaml)', () => {
       reader.close();
     }
     expect((await nda('--annex', '1')).stdout).toMatch(/^wrote sla-v3\.2-nda-annex1-acme-corp\.pdf: v3\.2 with NDA annex 1 \(/);
+    expect((await nda('--annex', '3.2')).stdout).toMatch(/^wrote sla-v3\.2-nda-acme-corp\.pdf: v3\.2 with NDA annex of v3\.2 \(/);
 
     const refused = [await nda('--annex', '2', '--version', '3.1'), await nda('--annex', '7'), await nda('--version', '3.0', '--annex', 'one')];
     expect(refused.map((r) => r.code)).toEqual([1, 1, 1]);
     expect(refused.map((r) => r.stderr).join('')).toMatchInlineSnapshot(`
       "--annex: error: NDA annex 2 applies to v3.2 and later, not to v3.1 [pdf-annex-not-for-version]
         hint: pick a version the annex covers with --version, or an annex that covers v3.1 (NDA annex 1 does)
-      --annex: error: there is no NDA annex \`7\` (annexes: 1, 2) [pdf-annex-unknown]
-        hint: pass --annex with the number of a file in policy/nda/, or leave it out for the newest annex that covers the version
+      --annex: error: there is no NDA annex \`7\` (annexes: 1, 2, 3.2 (its own nda.yaml)) [pdf-annex-unknown]
+        hint: pass --annex with the number of a file in policy/nda/ (or the version, for its own nda.yaml), or leave it out for the newest annex that covers the version
       --annex: error: there is no NDA annex \`one\` (annexes: 1, 2) [pdf-annex-unknown]
-        hint: pass --annex with the number of a file in policy/nda/, or leave it out for the newest annex that covers the version
+        hint: pass --annex with the number of a file in policy/nda/ (or the version, for its own nda.yaml), or leave it out for the newest annex that covers the version
       "
     `);
   });

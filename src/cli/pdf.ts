@@ -35,7 +35,7 @@ NDA annexes (SOC 2 and penetration-test summaries) are versioned on their own: p
 applies to (annex.versions.from, optional through) and annex.updated; release one with
 \`slapage release --nda N\`. The NDA edition of a version carries the newest annex file that covers it
 (--annex N picks another that does), else the version's own policy/X.Y/nda.yaml (file name
-./sla-vX.Y-nda-NAME.pdf). Its cover, every page's stamp, its metadata and its file name name the public
+./sla-vX.Y-nda-NAME.pdf; --annex X.Y picks it even when an annex file covers the version). Its cover, every page's stamp, its metadata and its file name name the public
 version and the annex. When the version or the annex is not released, the edition carries the draft
 marks ("Draft: not in force") and its file name ends in -draft.
 Exit status: 0 written, 1 invalid policy or input, 2 usage error.`;
@@ -111,8 +111,13 @@ function chooseAnnex(version: string, annexes: readonly LoadedAnnex[], wanted: s
     const next = String(Math.max(0, ...files.map((a) => Number(a.id))) + 1);
     return { problem: argProblem('--version', 'pdf-no-nda', { version, next }) };
   }
-  const annex = files.find((a) => a.id === wanted.trim());
-  if (!annex) return { problem: argProblem('--annex', 'pdf-annex-unknown', { annex: wanted, annexes: files.map((a) => a.id).join(', ') || 'none in policy/nda/' }) };
+  // --annex X.Y: the version's own nda.yaml, to reproduce an edition given out before an annex file superseded it.
+  const own = annexes.find((a) => a.source === 'version-file' && a.id === version);
+  const annex = wanted.trim() === version && own ? own : files.find((a) => a.id === wanted.trim());
+  if (!annex) {
+    const known = [...files.map((a) => a.id), ...(own ? [`${version} (its own nda.yaml)`] : [])];
+    return { problem: argProblem('--annex', 'pdf-annex-unknown', { annex: wanted, annexes: known.join(', ') || 'none in policy/nda/' }) };
+  }
   if (!covers(annex, version)) {
     const covering = fallback ? `${annexLabel(fallback)} does` : undefined;
     return { problem: argProblem('--annex', 'pdf-annex-not-for-version', { annex: annex.id, range: annexRange(annex), version, covering }) };

@@ -416,7 +416,7 @@ export const catalog = {
   'pdf-annex-unknown': {
     title: 'Unknown NDA annex',
     message: (p) => `there is no NDA annex ${q(p.annex)} (annexes: ${p.annexes})`,
-    hint: () => 'pass --annex with the number of a file in policy/nda/, or leave it out for the newest annex that covers the version',
+    hint: () => 'pass --annex with the number of a file in policy/nda/ (or the version, for its own nda.yaml), or leave it out for the newest annex that covers the version',
   },
   'pdf-annex-not-for-version': {
     title: 'NDA annex for other versions',
