@@ -16,15 +16,13 @@ export interface PolicyLoad {
   readonly folders: string[];
   /** The annex files policy/nda/<N>.yaml that loaded, by number; never hand them to a public renderer. */
   readonly annexes: LoadedAnnex[];
-  /** Every annex number found in policy/nda/, whether or not it loaded. */
-  readonly annexIds: string[];
   readonly problems: Problem[];
 }
 
 export function loadPolicy(dir: string): PolicyLoad {
   const display = relative(process.cwd(), dir) || '.';
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { dir, versions: [], folders: [], annexes: [], annexIds: [], problems: [new SourceFile(display, '').problemAtLine(0, 0, 'policy-dir-missing', { dir: display })] };
+    return { dir, versions: [], folders: [], annexes: [], problems: [new SourceFile(display, '').problemAtLine(0, 0, 'policy-dir-missing', { dir: display })] };
   }
   const problems: Problem[] = [];
   const folders: string[] = [];
@@ -51,5 +49,5 @@ export function loadPolicy(dir: string): PolicyLoad {
   }
   const annexes = loadAnnexFiles(dir, folders);
   problems.push(...annexes.problems);
-  return { dir, versions, folders, annexes: annexes.annexes, annexIds: annexes.ids, problems };
+  return { dir, versions, folders, annexes: annexes.annexes, problems };
 }

@@ -24,8 +24,6 @@ export interface LoadedAnnex extends AnnexRef {
 export interface AnnexLoad {
   /** Annex files that loaded without errors, by number. */
   readonly annexes: LoadedAnnex[];
-  /** Every annex number found, whether or not it loaded (the release lock checks them all). */
-  readonly ids: string[];
   readonly problems: Problem[];
 }
 
@@ -33,14 +31,13 @@ export interface AnnexLoad {
 export function loadAnnexFiles(policyDir: string, folders: readonly string[]): AnnexLoad {
   const dir = join(policyDir, ANNEX_DIR);
   const display = (name: string) => relative(process.cwd(), join(dir, name)) || name;
-  if (!existsSync(dir)) return { annexes: [], ids: [], problems: [] };
+  if (!existsSync(dir)) return { annexes: [], problems: [] };
   const stat = lstatSync(dir);
   if (!stat.isDirectory()) {
-    return { annexes: [], ids: [], problems: [new SourceFile(display(''), '').problemAtLine(0, 0, 'not-a-file', { file: `${ANNEX_DIR}/`, what: stat.isSymbolicLink() ? 'a symbolic link' : 'a file, not a folder' })] };
+    return { annexes: [], problems: [new SourceFile(display(''), '').problemAtLine(0, 0, 'not-a-file', { file: `${ANNEX_DIR}/`, what: stat.isSymbolicLink() ? 'a symbolic link' : 'a file, not a folder' })] };
   }
   const problems: Problem[] = [];
   const annexes: LoadedAnnex[] = [];
-  const ids: string[] = [];
   const names = readdirSync(dir).filter((name) => !name.startsWith('.')).sort();
   for (const name of names) {
     const id = ANNEX_FILE.exec(name)?.[1];
@@ -48,7 +45,6 @@ export function loadAnnexFiles(policyDir: string, folders: readonly string[]): A
       problems.push(new SourceFile(display(name), '').problemAtLine(1, 1, 'nda-annex-bad-name', { file: name, suggestion: suggestName(name, names) }));
       continue;
     }
-    ids.push(id);
     const result = readYamlFile(join(dir, name), display(name), name, ndaAnnexSchema);
     if (result.problems.length > 0 || !('value' in result)) {
       problems.push(...result.problems);
@@ -67,9 +63,8 @@ export function loadAnnexFiles(policyDir: string, folders: readonly string[]): A
     }
     annexes.push(annex);
   }
-  ids.sort((a, b) => Number(a) - Number(b));
   annexes.sort((a, b) => Number(a.id) - Number(b.id));
-  return { annexes, ids, problems };
+  return { annexes, problems };
 }
 
 /** A version's own nda.yaml, as the annex of that one version. */
