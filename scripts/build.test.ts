@@ -14,6 +14,8 @@ import { htmlPageCount, htmlProblems } from '../tests/fixtures/html/validate.ts'
 const ROOT = resolve(import.meta.dirname, '..');
 const HOSTILE = 'tests/fixtures/site-hostile';
 const CANARY = 'CANARY-NDA-7f3c91';
+/** In the fixture's standalone NDA annex file, nda/1.yaml. */
+const ANNEX_CANARY = 'CANARY-ANNEX-FILE-4b2e17';
 const tmp = mkdtempSync(join(tmpdir(), 'site-build-'));
 
 interface Run {
@@ -89,11 +91,12 @@ describe('a build of the hostile fixture', () => {
     expect(tree(b)).toEqual(tree(a));
   });
 
-  it('contains nothing from nda.yaml in any file', () => {
-    const leaks = files(a).filter((path) => searchable(join(a, path)).includes(CANARY));
+  it('contains nothing from nda.yaml or an NDA annex file (nda/<N>.yaml) in any file', () => {
+    const leaks = files(a).filter((path) => [CANARY, ANNEX_CANARY].some((canary) => searchable(join(a, path)).includes(canary)));
     expect(leaks).toEqual([]);
-    // The canary is really in the fixture, so the search above can fail.
+    // The canaries are really in the fixture, so the search above can fail.
     expect(readFileSync(join(HOSTILE, '1.1/nda.yaml'), 'utf8')).toContain(CANARY);
+    expect(readFileSync(join(HOSTILE, 'nda/1.yaml'), 'utf8')).toContain(ANNEX_CANARY);
   });
 
   it('escapes policy strings and ships no script or injected element', () => {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { fileKinds, fileSchemas, type FileKind } from '../src/model/policy.ts';
 import { httpsUrl } from '../src/model/primitives.ts';
 import { CONFIG_FILE, configSchema } from '../src/model/config.ts';
+import { ndaAnnexSchema } from '../src/model/nda.ts';
 
 const root = resolve(import.meta.dirname, '..');
 export const SCHEMA_DIR = join(root, 'schema');
@@ -20,6 +21,8 @@ type JsonSchema = { [key: string]: unknown; properties?: Record<string, JsonSche
 export function buildSchemas(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const kind of fileKinds) out[schemaFileName(kind)] = JSON.stringify(buildSchema(kind), null, 2) + '\n';
+  // The NDA annex files policy/nda/<N>.yaml: nda.yaml's keys under an `annex` header.
+  out['nda-annex.schema.json'] = JSON.stringify(jsonSchemaOf(ndaAnnexSchema, 'nda', 'ndaAnnexSchema', 'nda/<N>.yaml'), null, 2) + '\n';
   out['config.schema.json'] = JSON.stringify(jsonSchemaOf(configSchema, 'config', 'configSchema', CONFIG_FILE), null, 2) + '\n';
   return out;
 }

@@ -8,6 +8,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedVersion } from '../load/load-version.ts';
+import type { LoadedAnnex } from '../load/nda-annexes.ts';
+import { annexPath } from '../model/nda.ts';
 import { readLock } from '../load/release-lock.ts';
 import { compareVersions, isVersion } from '../model/version.ts';
 import { anchorIds, checkAnchorContract, type RenderedPage } from '../site/anchors.ts';
@@ -27,6 +29,8 @@ export interface CheckInput {
   /** The project's versions (for nda.yaml texts) and policy folder (for the release lock's anchors). */
   readonly versions: readonly LoadedVersion[];
   readonly policyDir: string;
+  /** The NDA annex files (policy/nda/<N>.yaml), whose text must not appear either; each version's nda.yaml comes with `versions`. */
+  readonly annexes?: readonly LoadedAnnex[];
   /** Run the browser checks when a Chromium is found. */
   readonly browser: boolean;
 }
@@ -58,7 +62,7 @@ export async function checkSite(input: CheckInput): Promise<CheckResult> {
 
   findings.push(...inSite(anchorContract(pagesDir, input.policyDir)));
   findings.push(...checkLinks(dir, html, base));
-  findings.push(...inSite(ndaLeaks(pagesDir, files, input.versions)));
+  findings.push(...inSite(ndaLeaks(pagesDir, files, input.versions, input.annexes ?? [])));
   findings.push(...inSite(pdfAnchors(pagesDir, files)));
   findings.push(...inSite(checkSlaJson(pagesDir, files)));
 
@@ -83,27 +87,28 @@ function anchorContract(dir: string, policyDir: string): Finding[] {
   return checkAnchorContract([...released, ...pages], latest, 'index.html').map((p) => ({ file: 'index.html', line: 0, column: 0, detail: p.message, ...(p.hint ? { fix: p.hint } : {}) }));
 }
 
-/** Every string of every nda.yaml long enough to be the annex's own text. */
-function ndaTexts(versions: readonly LoadedVersion[]): { text: string; version: string }[] {
-  const texts: { text: string; version: string }[] = [];
-  const walk = (value: unknown, version: string): void => {
+/** Every string of every NDA annex (each version's nda.yaml, each policy/nda/<N>.yaml) long enough to be the annex's own text, by its file. */
+function ndaTexts(versions: readonly LoadedVersion[], annexes: readonly LoadedAnnex[]): { text: string; file: string }[] {
+  const texts: { text: string; file: string }[] = [];
+  const walk = (value: unknown, file: string): void => {
     if (typeof value === 'string') {
-      if (value.length >= MIN_NDA_TEXT && /\s/.test(value.trim())) texts.push({ text: value, version });
-    } else if (Array.isArray(value)) value.forEach((v) => walk(v, version));
-    else if (value && typeof value === 'object') Object.values(value).forEach((v) => walk(v, version));
+      if (value.length >= MIN_NDA_TEXT && /\s/.test(value.trim())) texts.push({ text: value, file });
+    } else if (Array.isArray(value)) value.forEach((v) => walk(v, file));
+    else if (value && typeof value === 'object') Object.values(value).forEach((v) => walk(v, file));
   };
-  for (const v of versions) walk(v.nda, v.version);
+  for (const v of versions) walk(v.nda, `${v.version}/nda.yaml`);
+  for (const a of annexes) if (a.source === 'annex-file') walk(a.nda, annexPath(a));
   return texts;
 }
 
-function ndaLeaks(dir: string, files: readonly string[], versions: readonly LoadedVersion[]): Finding[] {
-  const texts = ndaTexts(versions);
+function ndaLeaks(dir: string, files: readonly string[], versions: readonly LoadedVersion[], annexes: readonly LoadedAnnex[]): Finding[] {
+  const texts = ndaTexts(versions, annexes);
   if (texts.length === 0) return [];
   const findings: Finding[] = [];
   for (const file of files) {
     const content = searchableText(join(dir, file));
-    for (const { text, version } of texts) {
-      if (content.includes(text)) findings.push({ file, line: 0, column: 0, detail: `text from policy/${version}/nda.yaml appears in a public file: ${JSON.stringify(text.slice(0, 60))}`, fix: 'NDA annexes belong in the NDA edition only (slapage pdf --nda); remove the text from the public policy files' });
+    for (const { text, file: source } of texts) {
+      if (content.includes(text)) findings.push({ file, line: 0, column: 0, detail: `text from policy/${source} appears in a public file: ${JSON.stringify(text.slice(0, 60))}`, fix: 'NDA annexes belong in the NDA edition only (slapage pdf --nda); remove the text from the public policy files' });
     }
   }
   return findings;

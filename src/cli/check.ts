@@ -11,7 +11,7 @@ import { formatProblems } from '../errors/format.ts';
 export const usage = `usage: slapage check [DIR] [--project DIR] [--policy DIR] [--prefix PATH] [--no-browser]
 
 Checks a built site (default: dist in the project): the anchor contract, every in-site link and #fragment
-under the base path, no nda.yaml text in any public file (PDFs inflated), each PDF's named destinations
+under the base path, no NDA annex text (any nda.yaml, policy/nda/N.yaml) in any public file (PDFs inflated), each PDF's named destinations
 equal to its page's anchors, sla.json valid against /sla.schema.json; and where a Chromium is installed
 (CHROMIUM_PATH or /usr/bin/chromium), deep links with JavaScript off and axe WCAG 2.1 AA on every page.
 In a host site (slapage({ prefix: '/security' }) beside other pages), DIR is the host's output and --prefix
@@ -40,7 +40,7 @@ export async function main(args: readonly string[]): Promise<number> {
   }
   const prefix = values.prefix ?? project.config.site.prefix;
   if (prefix !== undefined && !isPrefix(prefix)) throw new UsageError(`--prefix ${JSON.stringify(prefix)}: expected a path that starts with "/", like /security`);
-  const { findings, skipped } = await checkSite({ dir, base: project.config.site.base, prefix: normalizePrefix(prefix), versions: validation.versions, policyDir: paths.policyDir, browser: !values['no-browser'] });
+  const { findings, skipped } = await checkSite({ dir, base: project.config.site.base, prefix: normalizePrefix(prefix), versions: validation.versions, annexes: validation.annexes, policyDir: paths.policyDir, browser: !values['no-browser'] });
   const shown = relative(process.cwd(), dir) || '.';
   for (const f of findings) process.stdout.write(`${shown}/${f.file}${f.line ? `:${f.line}:${f.column}` : ''}: error: ${f.detail}${f.fix ? `\n  hint: ${f.fix}` : ''}\n`);
   for (const s of skipped) process.stdout.write(`skipped: ${s}\n`);

@@ -44,7 +44,10 @@ if (name === undefined || name === '--help' || name === '-h' || name === 'help')
   const { createRequire } = await import('node:module');
   process.stdout.write(`${(createRequire(import.meta.url)('../../package.json') as { version: string }).version}\n`);
 } else if (!Object.hasOwn(commands, name)) {
-  process.stderr.write(`unknown command ${JSON.stringify(name)}\n\n${usage}\n`);
+  // Loaded only here: a mistyped command is the one path that needs the suggester and the catalog.
+  const [{ closest }, { describe }, { formatProblems }] = await Promise.all([import('../load/suggest.ts'), import('../errors/catalog.ts'), import('../errors/format.ts')]);
+  const problem = { file: 'slapage', line: 0, column: 0, ...describe('unknown-command', { command: name, suggestion: closest(name, Object.keys(commands)) }) };
+  process.stderr.write(`${formatProblems([problem], 'text')}\n\n${usage}\n`);
   process.exitCode = 2;
 } else {
   const { run } = await import('./args.ts');

@@ -1,6 +1,6 @@
 /**
  * `slapage pdf [--version X.Y] [--out PATH] [--policy DIR]` writes a version's public PDF;
- * with `--nda --recipient NAME [--date YYYY-MM-DD]` the NDA edition, never inside dist/.
+ * with `--nda --recipient NAME [--date YYYY-MM-DD] [--annex N]` the NDA edition, never inside dist/.
  * Exit status: 0 written, 1 invalid policy or input, 2 usage.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,8 +10,11 @@ import { resolveProject } from '../load/project.ts';
 import { siteOptions } from '../site/site-options.ts';
 import { pdfBrand } from '../site/brand.ts';
 import { validateProject } from '../validate/validate-project.ts';
-import { fileNameOf } from '../model/policy.ts';
 import { renderNdaPdf } from '../pdf/editions.ts';
+import { annexAttachmentName } from '../pdf/nda-annex.ts';
+import { annexFor, annexLabel, annexRange, covers } from '../model/nda.ts';
+import type { LoadedAnnex } from '../load/nda-annexes.ts';
+import type { Validation } from '../validate/validate.ts';
 import { describeChars, undrawable } from '../model/glyphs.ts';
 import { pdfFileName, pdfSha256, publicPdf } from '../pdf/published.ts';
 import { policyEntries } from '../site/policy-entries.ts';
@@ -21,11 +24,20 @@ import { parse, projectOptions, UsageError } from './args.ts';
 import { formatProblems, summary } from '../errors/format.ts';
 
 export const usage = `usage: slapage pdf [--version X.Y] [--out PATH] [--project DIR] [--policy DIR]
-       slapage pdf --nda --recipient NAME [--date YYYY-MM-DD] [--version X.Y] [--out PATH] [--policy DIR]
+       slapage pdf --nda --recipient NAME [--date YYYY-MM-DD] [--annex N] [--version X.Y] [--out PATH] [--policy DIR]
 
 Writes the public PDF of a version (default: the latest) to ./sla-vX.Y.pdf, or with --nda the
 NDA edition (annexes, every page stamped for NAME on DATE, default today) to
-./sla-vX.Y-nda-NAME.pdf. The NDA edition is never written inside dist/.
+./sla-vX.Y-nda-annexN-NAME.pdf. The NDA edition is never written inside dist/.
+
+NDA annexes (SOC 2 and penetration-test summaries) are versioned on their own: policy/nda/N.yaml
+(N = 1, 2, …) holds the keys of nda.yaml under an \`annex:\` header naming the public versions it
+applies to (annex.versions.from, optional through) and annex.updated; release one with
+\`slapage release --nda N\`. The NDA edition of a version carries the newest annex file that covers it
+(--annex N picks another that does), else the version's own policy/X.Y/nda.yaml (file name
+./sla-vX.Y-nda-NAME.pdf; --annex X.Y picks it even when an annex file covers the version). Its cover, every page's stamp, its metadata and its file name name the public
+version and the annex. When the version or the annex is not released, the edition carries the draft
+marks ("Draft: not in force") and its file name ends in -draft.
 Exit status: 0 written, 1 invalid policy or input, 2 usage error.`;
 
 /** Longest recipient name: it is printed on one line of every page. */
@@ -41,9 +53,10 @@ export async function main(args: readonly string[]): Promise<number> {
       nda: { type: 'boolean' },
       recipient: { type: 'string' },
       date: { type: 'string' },
+      annex: { type: 'string' },
     },
   });
-  if (!values.nda && (values.recipient !== undefined || values.date !== undefined)) throw new UsageError('--recipient and --date belong to the NDA edition: add --nda');
+  if (!values.nda && (values.recipient !== undefined || values.date !== undefined || values.annex !== undefined)) throw new UsageError('--recipient, --date and --annex belong to the NDA edition: add --nda');
   if (values.nda && values.recipient === undefined) throw new UsageError('--nda needs --recipient NAME: the company the copy is given to');
 
   const { project, validation, problems: found } = validateProject(resolveProject({ project: values.project, policy: values.policy }));
@@ -72,16 +85,52 @@ export async function main(args: readonly string[]): Promise<number> {
   const recipient = values.recipient!.trim();
   const date = values.date ?? today();
   const problems = [...recipientProblems(recipient), ...dateProblems(date)];
-  if (!version.nda) problems.push(argProblem('--version', 'pdf-no-nda', { version: version.version }));
-  const out = resolve(values.out ?? `sla-v${version.version}-nda-${slug(recipient)}.pdf`);
+  const chosen = chooseAnnex(version.version, validation.annexes, values.annex);
+  if ('problem' in chosen) problems.push(chosen.problem);
+  const annex = 'annex' in chosen ? chosen.annex : undefined;
+  const draft = annex ? draftReasons(validation, version.version, annex) : [];
+  const name = `sla-v${version.version}-nda${annex?.source === 'annex-file' ? `-annex${annex.id}` : ''}-${slug(recipient)}${draft.length > 0 ? '-draft' : ''}.pdf`;
+  const out = resolve(values.out ?? name);
   // Both the project's site output and a dist/ in the working directory are published folders.
   const published = [resolve(project.root, 'dist'), resolve('dist')].find((dist) => out === dist || out.startsWith(dist + sep));
   if (published) problems.push(argProblem('--out', 'pdf-out-in-dist', { out: relative(process.cwd(), out), dist: `${relative(process.cwd(), published) || '.'}/` }));
-  if (problems.length > 0) return fail(problems);
+  if (problems.length > 0 || !annex) return fail(problems);
 
-  const sources = [...entry.sources, { name: fileNameOf('nda'), text: version.files.nda!.text }];
-  const bytes = await renderNdaPdf(entry.policy, version.nda!, sources, { recipient, date, measurement: entry.measurement, evidence: entry.evidence, brand: entry.brand, prose: entry.prose });
-  return write(out, bytes);
+  const sources = [...entry.sources, { name: annexAttachmentName(annex), text: annex.file.text }];
+  const edition = { ...annex, ...(annex.source === 'annex-file' ? { released: validation.annexReleases[annex.id] } : {}) };
+  const bytes = await renderNdaPdf(entry.policy, annex.nda, sources, { recipient, date, measurement: entry.measurement, evidence: entry.evidence, brand: entry.brand, prose: entry.prose, annex: edition, draft });
+  return write(out, bytes, `v${version.version} with ${annexLabel(annex)}${draft.length > 0 ? `, draft: ${draft.join('; ')}` : ''}`);
+}
+
+/** The annex the edition of `version` carries: `--annex N` when given (it must cover the version), else the newest that does. */
+function chooseAnnex(version: string, annexes: readonly LoadedAnnex[], wanted: string | undefined): { annex: LoadedAnnex } | { problem: Problem } {
+  const files = annexes.filter((a) => a.source === 'annex-file');
+  const fallback = annexFor(version, annexes);
+  if (wanted === undefined) {
+    if (fallback) return { annex: fallback };
+    const next = String(Math.max(0, ...files.map((a) => Number(a.id))) + 1);
+    return { problem: argProblem('--version', 'pdf-no-nda', { version, next }) };
+  }
+  // --annex X.Y: the version's own nda.yaml, to reproduce an edition given out before an annex file superseded it.
+  const own = annexes.find((a) => a.source === 'version-file' && a.id === version);
+  const annex = wanted.trim() === version && own ? own : files.find((a) => a.id === wanted.trim());
+  if (!annex) {
+    const known = [...files.map((a) => a.id), ...(own ? [`${version} (its own nda.yaml)`] : [])];
+    return { problem: argProblem('--annex', 'pdf-annex-unknown', { annex: wanted, annexes: known.join(', ') || 'none in policy/nda/' }) };
+  }
+  if (!covers(annex, version)) {
+    const covering = fallback ? `${annexLabel(fallback)} does` : undefined;
+    return { problem: argProblem('--annex', 'pdf-annex-not-for-version', { annex: annex.id, range: annexRange(annex), version, covering }) };
+  }
+  return { annex };
+}
+
+/** Why the edition is a draft: its public version or its annex file is not in the release lock. */
+function draftReasons(validation: Validation, version: string, annex: LoadedAnnex): string[] {
+  return [
+    ...(version in validation.releases ? [] : [`v${version} is not released`]),
+    ...(annex.source === 'annex-file' && !(annex.id in validation.annexReleases) ? [`NDA annex ${annex.id} is not released`] : []),
+  ];
 }
 
 function recipientProblems(recipient: string): Problem[] {
@@ -112,10 +161,11 @@ function fail(problems: readonly Problem[], versions?: number): number {
   return 1;
 }
 
-function write(path: string, bytes: Uint8Array): number {
+/** `what`: the edition's contents, for the NDA edition ("v3.2 with NDA annex 2"). */
+function write(path: string, bytes: Uint8Array, what?: string): number {
   mkdirSync(dirname(resolve(path)), { recursive: true });
   writeFileSync(path, bytes);
-  process.stdout.write(`wrote ${relative(process.cwd(), resolve(path))} (${bytes.length} bytes, sha256 ${pdfSha256(bytes)})\n`);
+  process.stdout.write(`wrote ${relative(process.cwd(), resolve(path))}${what ? `: ${what}` : ''} (${bytes.length} bytes, sha256 ${pdfSha256(bytes)})\n`);
   return 0;
 }
 

@@ -215,8 +215,12 @@ describe('npm run release and npm run new-version', () => {
     expect(run.status).toBe(1);
     // The procurement warnings for questions the example leaves open are tested where they are made.
     expect(withoutWarnings(run.stdout).replace(/\b[0-9a-f]{12}\b/g, '<hash>')).toMatchInlineSnapshot(`
-      "policy/3.2/credits.yaml: error: version 3.2 is released and credits.yaml changed since (lock <hash>, now <hash>) [released-version-changed]
+      "policy/3.2/credits.yaml:5:1: error: version 3.2 is released and credits.yaml changed at line 5 since (lock <hash>, now <hash>) [released-version-changed]
         hint: released versions are immutable: undo the edit and cut a new version with \`slapage new-version 3.3\`
+          4 |   - below_percent: 99.95
+        > 5 |     credit_percent: 5
+            | ^
+          6 |   - below_percent: 99.0
 
       ✗ 1 error, 6 warnings; 2 versions valid
       "

@@ -7,8 +7,9 @@ import { formatProblems, formats, summary, type Format } from '../errors/format.
 
 export const usage = `usage: slapage validate [--project DIR] [--policy DIR] [--format text|json|github]
 
-Validates the project's slapage.config.yaml and every version under its policy folder (default: policy/
-in the project, the current folder unless --project; or --policy, or $SLA_POLICY_DIR).
+Validates the project's slapage.config.yaml, every version under its policy folder (default: policy/
+in the project, the current folder unless --project; or --policy, or $SLA_POLICY_DIR), the NDA annex
+files policy/nda/N.yaml, and that released versions and annexes still match the release lock.
 Exit status: 0 valid, 1 problems found, 2 usage error.`;
 
 export function main(args: readonly string[]): number {

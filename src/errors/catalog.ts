@@ -16,6 +16,17 @@ export interface ErrorDef {
 
 const q = (v: unknown) => `\`${String(v)}\``;
 const didYouMean = (p: Params) => (p.suggestion ? `did you mean ${q(p.suggestion)}?` : undefined);
+/** What happened to one file of a release since: added, removed, edited at a line, or edited at a line not known. */
+const releasedChange = (p: Params) => {
+  if (p.change === 'added') return `${p.file} was added since (it is not in the lock)`;
+  if (p.change === 'removed') return `${p.file} was removed since`;
+  const hashes = `(lock ${p.expected}, now ${p.actual})`;
+  if (p.line !== undefined) return `${p.file} changed at line ${p.line} since ${hashes}`;
+  return p.unlocated === 'no-fingerprint'
+    ? `${p.file} changed since ${hashes}; the line is unknown: the lock entry predates line fingerprints`
+    : `${p.file} changed since ${hashes}; the line is unknown: every line matches its fingerprint`;
+};
+const gitHint = (p: Params) => (p.change === 'edited' && p.line === undefined ? '; `git diff` (or `git log -p`) on the file shows the edit' : '');
 
 export const catalog = {
   // --- files and folders ---
@@ -63,6 +74,12 @@ export const catalog = {
     title: 'Not UTF-8',
     message: () => 'file is not valid UTF-8',
     hint: () => 'save the file as UTF-8',
+  },
+
+  'nda-annex-bad-name': {
+    title: 'Bad NDA annex file name',
+    message: (p) => `${q(p.file)} in policy/nda/ is not an annex file (expected a number, like "2.yaml")`,
+    hint: (p) => (p.suggestion ? `rename it to ${q(p.suggestion)}; ` : '') + 'NDA annexes are numbered in the order they are written: policy/nda/1.yaml, 2.yaml, …',
   },
 
   // --- YAML ---
@@ -249,19 +266,44 @@ export const catalog = {
     hint: (p) => `each entry needs a unique ${p.key}: the changelog follows entries by it`,
   },
 
+  'nda-annex-range': {
+    title: 'NDA annex range backwards',
+    message: (p) => `annex.versions.through ${q(p.through)} is before annex.versions.from ${q(p.from)}`,
+    hint: () => 'set `through` to the last public version the annex applies to (not before `from`), or leave it out to cover every version from `from` on',
+  },
+  'nda-annex-covers-nothing': {
+    title: 'NDA annex covers no version',
+    severity: 'warning',
+    message: (p) => `NDA annex ${p.annex} applies to no version in the policy folder (versions: ${p.versions})`,
+    hint: () => 'set annex.versions.from (and through, if given) to the public versions whose NDA edition should carry this annex',
+  },
+
   // --- versions and releases ---
   'released-version-changed': {
     title: 'Released version changed',
-    message: (p) => `version ${p.version} is released and ${p.file} changed since (lock ${p.expected}, now ${p.actual})`,
+    message: (p) => `version ${p.version} is released and ${releasedChange(p)}`,
     hint: (p) =>
-      p.draft
+      (p.draft
         ? `released versions are immutable: undo the edit and make the change in ${p.draft}/${p.file} instead: draft ${p.draft} is not released yet`
-        : `released versions are immutable: undo the edit and cut a new version with \`slapage new-version ${p.next}\``,
+        : `released versions are immutable: undo the edit and cut a new version with \`slapage new-version ${p.next}\``) + gitHint(p),
   },
   'released-version-missing': {
     title: 'Released version missing',
     message: (p) => `version ${p.version} is in the release lock but its folder is missing`,
     hint: () => 'restore the folder: released versions stay published',
+  },
+  'released-annex-changed': {
+    title: 'Released NDA annex changed',
+    message: (p) => `NDA annex ${p.annex} is released and ${releasedChange({ ...p, file: `nda/${p.annex}.yaml` })}`,
+    hint: (p) =>
+      (p.draft
+        ? `released annexes are immutable: undo the edit and make the change in nda/${p.draft}.yaml instead: annex ${p.draft} is not released yet`
+        : `released annexes are immutable: undo the edit and put the new content in a new annex, nda/${p.next}.yaml (it supersedes ${p.annex} for the versions it covers), then \`slapage release --nda ${p.next}\``) + gitHint(p),
+  },
+  'released-annex-missing': {
+    title: 'Released NDA annex missing',
+    message: (p) => `NDA annex ${p.annex} is in the release lock but ${p.file} is missing`,
+    hint: () => 'restore the file: NDA editions already given out name this annex',
   },
   'lock-invalid': {
     title: 'Bad lock file',
@@ -368,8 +410,18 @@ export const catalog = {
   },
   'pdf-no-nda': {
     title: 'No NDA annex',
-    message: (p) => `version ${p.version} has no nda.yaml, so there is no NDA edition to produce`,
-    hint: (p) => `add policy/${p.version}/nda.yaml, or pick a version that has one with --version`,
+    message: (p) => `version ${p.version} has no NDA annex: no policy/nda/<N>.yaml covers it and it has no nda.yaml, so there is no NDA edition to produce`,
+    hint: (p) => `add an annex file policy/nda/${p.next}.yaml whose annex.versions covers ${p.version} (or policy/${p.version}/nda.yaml), or pick a version that has one with --version`,
+  },
+  'pdf-annex-unknown': {
+    title: 'Unknown NDA annex',
+    message: (p) => `there is no NDA annex ${q(p.annex)} (annexes: ${p.annexes})`,
+    hint: () => 'pass --annex with the number of a file in policy/nda/ (or the version, for its own nda.yaml), or leave it out for the newest annex that covers the version',
+  },
+  'pdf-annex-not-for-version': {
+    title: 'NDA annex for other versions',
+    message: (p) => `NDA annex ${p.annex} applies to ${p.range}, not to v${p.version}`,
+    hint: (p) => `pick a version the annex covers with --version, or an annex that covers v${p.version}` + (p.covering ? ` (${p.covering})` : ''),
   },
   'pdf-recipient-invalid': {
     title: 'Bad NDA recipient',
@@ -385,6 +437,11 @@ export const catalog = {
     title: 'NDA edition inside dist/',
     message: (p) => `${p.out} is inside ${p.dist}, which is published`,
     hint: () => 'write the NDA edition outside the site output, e.g. --out ./sla-nda.pdf (the default is the working directory)',
+  },
+  'unknown-command': {
+    title: 'Unknown command',
+    message: (p) => `unknown command ${q(p.command)}`,
+    hint: (p) => (p.suggestion ? `did you mean ${q(p.suggestion)}? ` : '') + 'the commands are listed below',
   },
   // --- the project: slapage.config.yaml, placeholders, the built site ---
   'todo-placeholder': {

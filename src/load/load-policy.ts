@@ -1,9 +1,11 @@
-/** Loads every version folder of a policy directory, oldest first. */
+/** Loads every version folder of a policy directory, oldest first, and the standalone NDA annexes in policy/nda/. */
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Problem } from '../errors/catalog.ts';
+import { ANNEX_DIR } from '../model/nda.ts';
 import { compareVersions, isVersion } from '../model/version.ts';
 import { loadVersion, type LoadedVersion } from './load-version.ts';
+import { loadAnnexFiles, type LoadedAnnex } from './nda-annexes.ts';
 import { SourceFile } from './source-file.ts';
 
 export interface PolicyLoad {
@@ -12,18 +14,20 @@ export interface PolicyLoad {
   readonly versions: LoadedVersion[];
   /** All version folder names found, oldest first, whether or not they loaded. */
   readonly folders: string[];
+  /** The annex files policy/nda/<N>.yaml that loaded, by number; never hand them to a public renderer. */
+  readonly annexes: LoadedAnnex[];
   readonly problems: Problem[];
 }
 
 export function loadPolicy(dir: string): PolicyLoad {
   const display = relative(process.cwd(), dir) || '.';
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { dir, versions: [], folders: [], problems: [new SourceFile(display, '').problemAtLine(0, 0, 'policy-dir-missing', { dir: display })] };
+    return { dir, versions: [], folders: [], annexes: [], problems: [new SourceFile(display, '').problemAtLine(0, 0, 'policy-dir-missing', { dir: display })] };
   }
   const problems: Problem[] = [];
   const folders: string[] = [];
   for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
+    if (name.startsWith('.') || name === ANNEX_DIR) continue;
     const entry = lstatSync(join(dir, name));
     if (entry.isSymbolicLink() && isVersion(name)) {
       // A linked version folder would publish whatever it points at; versions are plain folders.
@@ -43,5 +47,7 @@ export function loadPolicy(dir: string): PolicyLoad {
     problems.push(...result.problems);
     if (result.loaded) versions.push(result.loaded);
   }
-  return { dir, versions, folders, problems };
+  const annexes = loadAnnexFiles(dir, folders);
+  problems.push(...annexes.problems);
+  return { dir, versions, folders, annexes: annexes.annexes, problems };
 }

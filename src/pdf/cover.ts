@@ -12,6 +12,8 @@ import { content, leaf, tag } from './tags.ts';
 export interface CoverOptions {
   /** A line under the title for a special edition ("Confidential edition for Acme Corp"). */
   readonly edition?: string;
+  /** Extra rows after the version and dates (the NDA annex an edition carries). */
+  readonly facts?: readonly (readonly [string, string])[];
   /** Extra contents entries after the sections (NDA annexes), as [destination, title]. */
   readonly annexes?: readonly (readonly [string, string])[];
 }
@@ -44,6 +46,7 @@ export function cover(doc: Doc, meta: Meta, options: CoverOptions = {}): void {
     ['Last updated', meta.updated],
     ['Effective', meta.effective],
     ['Published at', { text: meta.url, link: meta.url }],
+    ...(options.facts ?? []),
   ]);
 
   doc.moveDown(1);

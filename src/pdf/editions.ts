@@ -8,7 +8,8 @@ import { setBrand, type PdfBrand } from './brand.ts';
 import { cover } from './cover.ts';
 import type { PublishedMeasurement } from '../document/measured-latency.ts';
 import { attachData, attachSources, createDocument, finish, type DocumentMeta, type Doc, type SourceText } from './document.ts';
-import { annexes, ndaStamp, renderAnnexes, watermark } from './nda-annex.ts';
+import { annexAttachmentName, annexAttachmentNote, annexes, annexFacts, ndaStamp, renderAnnexes, watermark, type EditionAnnex } from './nda-annex.ts';
+import { annexLabel, annexRange } from '../model/nda.ts';
 import { runningHeaderFooter } from './running.ts';
 import { buildDocument } from '../document/document.ts';
 import type { ProseFile } from '../load/prose.ts';
@@ -85,25 +86,51 @@ export interface NdaOptions extends SectionExtras {
   /** ISO date the copy is provided on; also the document's creation date. */
   readonly date: string;
   readonly brand?: PdfBrand | undefined;
+  /** The annex the edition carries; absent: the policy version's own nda.yaml. */
+  readonly annex?: EditionAnnex | undefined;
+  /**
+   * Why the edition is a draft, when it is: the public version or the annex is not released ("v3.3 is not released").
+   * A draft edition carries the public draft's marks: "Draft: not in force" on every page, in its title and metadata.
+   */
+  readonly draft?: readonly string[] | undefined;
 }
 
+/** `sources`: the public files, plus the annex's text under {@link annexAttachmentName}. */
 export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceText[], options: NdaOptions): Promise<Uint8Array> {
-  const stamp = ndaStamp(options.recipient, options.date);
+  const { version } = policy.meta;
+  const annex: EditionAnnex = options.annex ?? { id: version, source: 'version-file', from: version, through: version };
+  const draft = options.draft && options.draft.length > 0 ? options.draft : undefined;
+  const stamp = ndaStamp(options.recipient, options.date, { version, annex });
+  const running = draft ? `${DRAFT_NOTICE} · ${stamp}` : stamp;
   const base = documentMeta(policy);
+  const title = `${base.title} with ${annexLabel(annex)} (NDA edition for ${options.recipient})`;
   const doc = createDocument({
     ...base,
-    title: `${base.title} (NDA edition for ${options.recipient})`,
-    subject: `${base.subject}. ${stamp}.`,
+    title: draft ? `${title} (${DRAFT_NOTICE})` : title,
+    subject: `${base.subject}, with ${annexLabel(annex)} (applies to ${annexRange(annex)}). ${stamp}.${draft ? ` ${DRAFT_NOTICE} (${draft.join('; ')}).` : ''}`,
     date: options.date,
-    extra: { Recipient: options.recipient, Confidential: stamp },
+    extra: {
+      Recipient: options.recipient,
+      Confidential: stamp,
+      PolicyVersion: version,
+      NdaAnnex: annexLabel(annex),
+      ...(draft ? { Draft: DRAFT_NOTICE } : {}),
+    },
   });
   setBrand(doc, options.brand);
-  cover(doc, policy.meta, { edition: stamp, annexes: annexes.map((a) => [a.id, a.title] as const) });
+  cover(doc, policy.meta, {
+    edition: draft ? `${DRAFT_NOTICE} (${draft.join('; ')}) · ${stamp}` : stamp,
+    facts: annexFacts(annex),
+    annexes: annexes.map((a) => [a.id, a.title] as const),
+  });
   doc.addPage();
   renderSections(doc, policy, { measurement: options.measurement, evidence: options.evidence, prose: options.prose });
   renderAnnexes(doc, nda);
-  runningHeaderFooter(doc, policy.meta, { stamp, overlay: watermark(`Confidential — ${options.recipient}`) });
-  attachSources(doc, sources, sourceNote(policy.meta.version), options.date);
+  const mark = draft ? `${DRAFT_NOTICE} — ${options.recipient}` : `Confidential — ${options.recipient}`;
+  runningHeaderFooter(doc, policy.meta, { stamp: running, overlay: watermark(mark) });
+  const attachment = annexAttachmentName(annex);
+  const publicNote = sourceNote(version);
+  attachSources(doc, sources, (name) => (name === attachment ? annexAttachmentNote(annex) : publicNote(name)), options.date);
   attachMeasurement(doc, options.measurement, options.date);
   return finish(doc);
 }

@@ -1,5 +1,8 @@
-/** NDA-only content: the SOC 2 and penetration-test annexes, the confidentiality stamp and the diagonal watermark. */
-import type { Nda } from '../model/nda.ts';
+/**
+ * NDA-only content: the SOC 2 and penetration-test annexes, which annex the edition carries (its number, file, range,
+ * dates), the confidentiality stamp and the diagonal watermark.
+ */
+import { annexLabel, annexPath, annexRange, type AnnexRef, type Nda } from '../model/nda.ts';
 import type { Doc } from './document.ts';
 import { plural, series } from '../model/units.ts';
 import { colors, facts, paragraph, sectionHeading, subheading } from './layout.ts';
@@ -11,8 +14,39 @@ export const annexes = [
   { id: 'annex-pentest', title: 'Annex B — Penetration test summary', aliases: [] },
 ] as const;
 
-export function ndaStamp(recipient: string, date: string): string {
-  return `Confidential — provided under NDA to ${recipient} on ${date}`;
+/** The annex an NDA edition carries, as the edition names it. */
+export interface EditionAnnex extends AnnexRef {
+  /** `annex.updated` of an annex file. */
+  readonly updated?: string | undefined;
+  /** The day the annex file was released; undefined for a draft annex or a version's own nda.yaml. */
+  readonly released?: string | undefined;
+}
+
+/** The line at the top and bottom of every page; with the annex, it names the public version and the annex it carries. */
+export function ndaStamp(recipient: string, date: string, contents?: { readonly version: string; readonly annex: AnnexRef }): string {
+  const stamp = `Confidential — provided under NDA to ${recipient} on ${date}`;
+  return contents ? `${stamp} · v${contents.version} with ${annexLabel(contents.annex)}` : stamp;
+}
+
+/** The name the annex's source file is attached under: nda.yaml as before for a version's own, nda-annex-N.yaml for an annex file. */
+export function annexAttachmentName(annex: AnnexRef): string {
+  return annex.source === 'annex-file' ? `nda-annex-${annex.id}.yaml` : 'nda.yaml';
+}
+
+/** What the attachment is, for its description. */
+export function annexAttachmentNote(annex: AnnexRef): string {
+  return `${annexLabel(annex)}: policy/${annexPath(annex)}`;
+}
+
+/** The cover's rows about the annex. */
+export function annexFacts(annex: EditionAnnex): [string, string][] {
+  const rows: [string, string][] = [
+    ['NDA annex', `${annexLabel(annex).replace(/^NDA annex /, '')} (policy/${annexPath(annex)})`],
+    ['Annex applies to', annexRange(annex)],
+  ];
+  if (annex.updated) rows.push(['Annex updated', annex.updated]);
+  if (annex.source === 'annex-file') rows.push(['Annex released', annex.released ?? 'not released (draft)']);
+  return rows;
 }
 
 export function renderAnnexes(doc: Doc, nda: Nda): void {

@@ -4,6 +4,7 @@
  */
 import type { Problem } from '../errors/catalog.ts';
 import type { LoadedVersion } from '../load/load-version.ts';
+import type { LoadedAnnex } from '../load/nda-annexes.ts';
 import type { Path, SourceFile } from '../load/source-file.ts';
 import { fileKinds } from '../model/policy.ts';
 import { describeChars, facesFor, undrawable } from '../model/glyphs.ts';
@@ -21,6 +22,19 @@ function versionProblems(version: LoadedVersion): Problem[] {
     walk(value, [], (text, path) => {
       const chars = undrawable(text, facesFor(kind, path));
       if (chars.length > 0) problems.push(problemAt(file, path, chars));
+    });
+  }
+  return problems;
+}
+
+/** The same check for the annex files policy/nda/<N>.yaml (a version's nda.yaml is checked with its version). */
+export function checkAnnexFontCoverage(annexes: readonly LoadedAnnex[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const annex of annexes.filter((a) => a.source === 'annex-file')) {
+    // soc2 and pentest sit at the top of both files, so the paths (and the faces drawing them) are nda.yaml's.
+    walk(annex.nda, [], (text, path) => {
+      const chars = undrawable(text, facesFor('nda', path));
+      if (chars.length > 0) problems.push(problemAt(annex.file, path, chars));
     });
   }
   return problems;

@@ -5,12 +5,13 @@
 import type { Problem } from '../errors/catalog.ts';
 import { loadPolicy } from '../load/load-policy.ts';
 import type { LoadedVersion } from '../load/load-version.ts';
-import { checkLock, readLock, releasesOf, type Releases } from '../load/release-lock.ts';
+import { annexReleasesOf, checkLock, readLock, releasesOf, type Releases } from '../load/release-lock.ts';
+import { versionAnnex, type LoadedAnnex } from '../load/nda-annexes.ts';
 import type { ValidateOptions, VersionsCheck } from './versions-check.ts';
 import { checkCompleteness } from './completeness.ts';
 import { checkDateOrder } from './date-order.ts';
 import { checkNoticePeriods } from './notice.ts';
-import { checkFontCoverage } from './font-coverage.ts';
+import { checkAnnexFontCoverage, checkFontCoverage } from './font-coverage.ts';
 import { checkSecurityTxtExpiry } from './security-txt-expiry.ts';
 import { checkMeasurements } from './measurements.ts';
 import { currentGatewayVersion, resolveMeasurementsDir } from '../load/measurements.ts';
@@ -23,6 +24,10 @@ export interface Validation {
   readonly versions: LoadedVersion[];
   /** Which versions the release lock records as released, and when; the others are drafts. */
   readonly releases: Releases;
+  /** Every NDA annex that loaded: the annex files policy/nda/<N>.yaml, then each version's nda.yaml. Never public. */
+  readonly annexes: LoadedAnnex[];
+  /** Which annex files the release lock records as released, and when; the others are drafts. */
+  readonly annexReleases: Readonly<Record<string, string>>;
   /** Errors and warnings, in the order found. */
   readonly problems: Problem[];
 }
@@ -32,7 +37,9 @@ const checks: VersionsCheck[] = [checkFontCoverage, checkDateOrder, checkNoticeP
 export function validatePolicy(dir: string, options: ValidateOptions = {}): Validation {
   const loaded = loadPolicy(dir);
   const problems = [...loaded.problems, ...checkLock(dir, loaded.folders)];
-  const releases = releasesOf(readLock(dir).lock);
+  const lock = readLock(dir);
+  const releases = releasesOf(lock.lock);
+  const annexes = [...loaded.annexes, ...loaded.versions.flatMap((v) => versionAnnex(v) ?? [])];
   const resolved = {
     releases,
     today: options.today ?? today(),
@@ -44,7 +51,8 @@ export function validatePolicy(dir: string, options: ValidateOptions = {}): Vali
   if (loaded.versions.length === loaded.folders.length) {
     for (const check of checks) problems.push(...check(loaded.versions, resolved));
   }
-  return { dir, versions: loaded.versions, releases, problems };
+  problems.push(...checkAnnexFontCoverage(loaded.annexes));
+  return { dir, versions: loaded.versions, releases, annexes, annexReleases: annexReleasesOf(lock.annexes), problems };
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {
