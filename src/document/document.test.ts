@@ -24,6 +24,8 @@ function words(document: Document, id: string): string {
         return [b.text];
       case 'figure':
         return [b.caption, b.code];
+      case 'uptime-chart':
+        return [b.title, b.description];
       case 'table':
         return [b.caption, b.columns.map((c) => c.header).join(' | '), ...b.rows.map((r) => r.map(plainText).join(' | '))];
     }

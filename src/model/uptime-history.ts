@@ -1,8 +1,9 @@
 /**
  * What the uptime sources under content/uptime/ become once read (src/load/uptime/): per file, down and maintenance
  * intervals, totals without times, the time the file covers and its provenance. Times are UTC epoch milliseconds.
- * Pure types and constants, no I/O.
+ * Pure types, constants and the zod shape sla.json publishes; no I/O.
  */
+import { z } from 'zod';
 
 /** The source formats slapage reads, each a versioned input (see README "Uptime sources"). */
 export const UPTIME_FORMATS = ['probe-csv', 'outages-csv', 'upptime-summary', 'upptime-history', 'betterstack-sla', 'betterstack-incidents', 'statuspage-incidents'] as const;
@@ -77,3 +78,43 @@ export interface UptimeSource {
 export function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** One window as sla.json's `uptime.history[]` publishes it (figures rounded as the page shows them). */
+export const uptimeHistoryItemSchema = z.strictObject({
+  /** "2026-11" (calendar month) or "2026-Q4" (calendar quarter), UTC. */
+  window: z.string().regex(/^\d{4}-(\d{2}|Q[1-4])$/),
+  /** First instant of the window and the instant after its last, ISO 8601 UTC. */
+  start: z.string(),
+  end: z.string(),
+  /** The policy version in force on the window's first day, whose target and credit tiers apply. */
+  version: z.string(),
+  /** That version's uptime target. */
+  target_percent: z.number(),
+  /** Availability over the time with data, percent, rounded down to 3 decimals. */
+  availability_percent: z.number().min(0).max(100),
+  /** Downtime after exclusions, minutes, rounded up to 2 decimals. */
+  downtime_minutes: z.number().min(0),
+  /** Downtime as a share of the downtime the target allows over the whole window, percent, 1 decimal. */
+  budget_used_percent: z.number().min(0),
+  /** Availability at or above the target. */
+  met: z.boolean(),
+  /** Credit owed under that version's tiers and cap, percent of its basis; 0 when met; null while the window runs. */
+  credit_percent: z.number().min(0).max(100).nullable(),
+  /** The window is still running, started mid-period, or had time without data. */
+  partial: z.boolean(),
+  /** Minutes of the window up to the build date that no source covers. */
+  no_data_minutes: z.number().min(0),
+  /** The products the figures come from, e.g. ["slapage probe", "Atlassian Statuspage"]. */
+  source: z.array(z.string()),
+  /** Each input file the window's figures are derived from. */
+  provenance: z.array(
+    z.strictObject({
+      file: z.string(),
+      format: z.enum(UPTIME_FORMATS),
+      fetched_at: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  ),
+});
+
+export type UptimeHistoryItem = z.infer<typeof uptimeHistoryItemSchema>;

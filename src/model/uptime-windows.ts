@@ -41,6 +41,8 @@ export interface UptimeWindow {
   /** The version in force on the window's first day, whose target and credits apply. */
   readonly version: string;
   readonly target_percent: number;
+  /** What that version's credit percentages are a share of (credits.basis). */
+  readonly basis: string;
   /** Time some source vouches for. */
   readonly coveredMs: number;
   /** Time of the window up to measuredEnd no source vouches for. */
@@ -150,6 +152,7 @@ function windowFigures(sources: readonly UptimeSource[], v: VersionInForce, { st
     measuredEnd,
     version: v.version,
     target_percent: v.uptime.target_percent,
+    basis: v.credits.basis,
     coveredMs,
     noDataMs: measuredEnd - start - coveredMs,
     downtimeMs,
