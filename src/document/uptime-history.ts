@@ -70,7 +70,7 @@ function windowLabel(w: UptimeWindow): string {
 
 function partialNote(w: UptimeWindow): string | undefined {
   const notes: string[] = [];
-  if (w.to_date) notes.push(`running, measured up to ${isoSeconds(w.measuredEnd).slice(0, 10)}`);
+  if (w.to_date) notes.push(`running, measured through ${isoSeconds(w.measuredEnd - 1).slice(0, 10)}`);
   if (w.noDataMs > 0) notes.push(`${minutes(noDataMinutesOf(w))} without data, left out of the availability`);
   return notes.length > 0 ? notes.join('; ') : undefined;
 }
@@ -114,7 +114,7 @@ export function uptimeHistoryBlocks(uptime: PublishedUptime | undefined): Block[
       rows: shown.map((w) => [
         [value(windowLabel(w))],
         [value(percent(availabilityOf(w)))],
-        [value(`${percent(w.target_percent)} ${w.met ? 'met' : 'missed'}`)],
+        [value(`${percent(w.target_percent)} ${w.met ? 'met' : 'missed'}${w.to_date ? ' so far' : ''}`)],
         [value(duration(Math.ceil(w.downtimeMs / 1000)))],
         [value(percent(budgetOf(w)))],
         [value(creditText(w))],
