@@ -26,7 +26,7 @@ function generate(dir: string): number {
     const to = Date.UTC(2021, 12 + m, 1);
     const lines = ['time,outcome,status,latency_ms,detail'];
     for (let t = from; t < to; t += 60_000) {
-      if (t >= downUntil && next() < 1 / 20000) downUntil = t + Math.floor(1 + next() * 30) * 60_000;
+      if (t >= downUntil && next() < 1 / 50000) downUntil = t + Math.floor(1 + next() * 30) * 60_000;
       const iso = new Date(t).toISOString().replace('.000Z', 'Z');
       lines.push(t < downUntil ? `${iso},down,503,${(5 + next() * 10).toFixed(1)},http-5xx` : `${iso},up,200,${(8 + next() * 20).toFixed(1)},`);
       rows++;

@@ -4,7 +4,6 @@
  * for it (it holds response targets only; slapage does not add one: a post-mortem belongs on the status page);
  * a record after the build date, or before the first released version took effect, is a warning (it is not counted).
  */
-import type { Problem } from '../errors/catalog.ts';
 import { loadUptime, resolveUptimeDir } from '../load/uptime/load-uptime.ts';
 import { SourceFile } from '../load/source-file.ts';
 import { isoSeconds, type UptimeSource } from '../model/uptime-history.ts';
