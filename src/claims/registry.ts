@@ -59,6 +59,9 @@ export const claims: Readonly<Record<string, Claim>> = {
   'uptime.exclusions': CONTRACT,
   'uptime.exclusions[].id': IDENTITY,
   'uptime.exclusions[].text': CONTRACT,
+  'uptime.exclusions[].maintenance_notice_business_days': CONTRACT,
+  'uptime.exclusions[].maintenance_max_minutes': CONTRACT,
+  'uptime.components': SERVICE,
 
   'latency.scope': WORDING,
   'latency.statement': WORDING,

@@ -72,6 +72,10 @@ export const directions: Readonly<Record<string, Entry>> = {
   'uptime.exclusions': keyed('id', 'weaker', 'Uptime exclusion'),
   'uptime.exclusions[].id': identity,
   'uptime.exclusions[].text': prose('Wording of uptime exclusion {item}'),
+  // More notice before maintenance is excluded, and fewer excluded minutes, count more downtime: stronger.
+  'uptime.exclusions[].maintenance_notice_business_days': higher('Maintenance notice (business days) of exclusion {item}'),
+  'uptime.exclusions[].maintenance_max_minutes': lower('Maintenance minutes excluded per window by exclusion {item}'),
+  'uptime.components': set('stronger', 'Component whose outages count'),
 
   // Neither scope is the stronger promise: end-to-end covers more time, but time the platform does not control.
   'latency.scope': neutral('Latency scope'),

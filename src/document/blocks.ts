@@ -3,6 +3,7 @@
  * worded. The page (src/components/Blocks.astro) and the PDF (src/pdf/blocks.ts) draw it; neither words a value.
  */
 import type { Section } from '../model/sections.ts';
+import type { UptimeChartBlock } from './uptime-block.ts';
 
 /** A run of inline content inside a paragraph, list item, definition or table cell. */
 export type Inline =
@@ -93,7 +94,7 @@ export interface FigureBlock extends BlockBase {
   readonly code: string;
 }
 
-export type Block = HeadingBlock | ParagraphBlock | DefinitionsBlock | TableBlock | ListBlock | CodeBlock | NoticeBlock | FigureBlock;
+export type Block = HeadingBlock | ParagraphBlock | DefinitionsBlock | TableBlock | ListBlock | CodeBlock | NoticeBlock | FigureBlock | UptimeChartBlock;
 
 /** A section of src/model/sections.ts (anchor, title, aliases) with its blocks. */
 export interface DocumentSection extends Section {

@@ -24,6 +24,8 @@ function words(document: Document, id: string): string {
         return [b.text];
       case 'figure':
         return [b.caption, b.code];
+      case 'uptime-chart':
+        return [b.title, b.description];
       case 'table':
         return [b.caption, b.columns.map((c) => c.header).join(' | '), ...b.rows.map((r) => r.map(plainText).join(' | '))];
     }
@@ -74,7 +76,7 @@ describe('buildDocument', () => {
       [
         "content/sections/uptime.mdx:1:9: expressions in braces are not evaluated: cite a value with <Value path="…" />",
         "content/sections/uptime.mdx:2:1: no policy value at "uptime.nope"",
-        "content/sections/uptime.mdx:1:1: unknown component <Chart>: use one of Facts, DeploymentModels, AtAGlance, OutputLinks, DowntimeTable, Exclusions, LatencyTable, RolesTable, SeveritiesTable, SubprocessorsTable, CertificationsTable, CreditTiers, RateLimitSample, ProvisioningSample, Value, ExternalLink, LatencyScope",
+        "content/sections/uptime.mdx:1:1: unknown component <Chart>: use one of Facts, DeploymentModels, AtAGlance, OutputLinks, DowntimeTable, Exclusions, UptimeHistory, LatencyTable, RolesTable, SeveritiesTable, SubprocessorsTable, CertificationsTable, CreditTiers, RateLimitSample, ProvisioningSample, Value, ExternalLink, LatencyScope",
         "content/sections/uptime.mdx:1:4: refusing to link a non-https URL: "http://example.com"",
         "content/sections/uptime.mdx:1:3: <DowntimeTable> cannot stand inside a sentence: use Value, ExternalLink, LatencyScope; <DowntimeTable /> goes on a line of its own",
       ]

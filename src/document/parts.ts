@@ -14,6 +14,7 @@ import { certificationStatusText, reportAvailabilityText } from './labels.ts';
 import { MEASURED_WHAT, measuredByOperation, provenanceSentence, type PublishedMeasurement } from './measured-latency.ts';
 import { formatHttpResponse, sampleRateLimitResponse } from './rate-limit-sample.ts';
 import { valueAt } from './value-at.ts';
+import { uptimeHistoryBlocks, type PublishedUptime } from './uptime-history.ts';
 
 /** Links of the version's other outputs on the page (site paths); the PDF has none (it cannot carry its own hash). */
 export interface PageLinks {
@@ -31,6 +32,8 @@ export interface PartContext {
   readonly policy: Policy;
   readonly measurement?: PublishedMeasurement | undefined;
   readonly links?: PageLinks | undefined;
+  /** Measured availability (content/uptime/) the version's #uptime shows, if any. */
+  readonly uptime?: PublishedUptime | undefined;
 }
 
 /** Attributes as written in the prose: strings only (expressions are never evaluated). */
@@ -126,6 +129,10 @@ export const blockParts: Readonly<Record<string, BlockPart>> = {
       { type: 'paragraph', runs: [strong(text('Exclusions.')), text(' These events do not count as downtime:')] },
       { type: 'list', ordered: false, style: 'exclusions', items: uptime.exclusions.map((e) => [value(e.text, `uptime.exclusions[id=${e.id}]`)]) },
     ];
+  },
+
+  UptimeHistory({ uptime }) {
+    return uptimeHistoryBlocks(uptime);
   },
 
   LatencyTable({ policy: { latency }, measurement }) {

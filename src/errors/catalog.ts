@@ -357,6 +357,37 @@ export const catalog = {
     hint: () => 'measurement files are written by `slapage measure`; do not edit them by hand',
   },
 
+  // --- uptime sources (content/uptime/) ---
+  'uptime-invalid': {
+    title: 'Bad uptime source',
+    message: (p) => `uptime source is invalid: ${p.detail}`,
+    hint: () => 'fix the line or value shown (each format is described in the README under "Uptime sources"); nothing is published until every file under content/uptime/ reads',
+  },
+  'uptime-unknown-file': {
+    title: 'Unknown uptime source',
+    message: (p) => `${q(p.file)} is not a format slapage reads`,
+    hint: () =>
+      'content/uptime/ holds probe-YYYY-MM.csv (slapage probe), a CSV of outages (start,end,component,impact), Upptime history/ files, Better Stack sla-YYYY-MM.json or incident lists, Statuspage incidents.json; move other files elsewhere',
+  },
+  'uptime-missed-no-incident': {
+    title: 'Missed window without an incident',
+    severity: 'warning',
+    message: (p) => `${p.window}: availability ${p.availability} is below the ${p.target} target of version ${p.version}, and ${p.why}`,
+    hint: () => 'incidents.yaml holds response targets, not a list of past incidents: publish the post-mortem on your status page (incidents.status_page) so buyers can match the missed window to it, and check the uptime data if there was no incident',
+  },
+  'uptime-record-future': {
+    title: 'Uptime record in the future',
+    severity: 'warning',
+    message: (p) => `${p.file} records ${p.at}, after the build date ${p.today}; it is not counted`,
+    hint: () => 'check the clock of the machine that wrote it, or set SLA_TODAY to the build date you mean',
+  },
+  'uptime-record-outside-versions': {
+    title: 'Uptime record before any published version',
+    severity: 'warning',
+    message: (p) => `${p.file} records ${p.at}, before version ${p.version} (the first published) took effect on ${p.effective}; no target applies, so it is not counted`,
+    hint: () => 'nothing to do if the data predates the SLA; otherwise check the version\'s effective date',
+  },
+
   // --- verification evidence ---
   'evidence-check-failed': {
     title: 'Claim not backed by the gateway',

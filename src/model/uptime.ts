@@ -1,6 +1,6 @@
 /** uptime.yaml: the availability commitment, how it is measured and what is excluded. */
 import { z } from 'zod';
-import { slug, targetPercent, text } from './primitives.ts';
+import { days, minutes, slug, targetPercent, text } from './primitives.ts';
 
 export const uptimeSchema = z.strictObject({
   /** Monthly or quarterly availability commitment, e.g. 99.95. */
@@ -18,8 +18,14 @@ export const uptimeSchema = z.strictObject({
       id: slug,
       /** The exclusion as worded in the contract. */
       text: text,
+      /** Set on the scheduled-maintenance exclusion: maintenance counts as excluded only when announced at least this many business days (Monday to Friday, UTC) before it starts. */
+      maintenance_notice_business_days: days.optional(),
+      /** With maintenance_notice_business_days: at most this many minutes of maintenance are excluded per window; downtime beyond counts. */
+      maintenance_max_minutes: minutes.optional(),
     }),
   ),
+  /** The monitored components (as the uptime sources name them, e.g. a Statuspage component) whose outages count; absent: every component's. */
+  components: z.array(z.string().trim().min(1).max(200)).min(1).optional(),
 });
 
 export type Uptime = z.infer<typeof uptimeSchema>;

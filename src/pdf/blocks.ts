@@ -4,6 +4,7 @@ import type { Doc } from './document.ts';
 import { codeBlock, facts, sectionHeading, subheading, type Value } from './layout.ts';
 import { richList, richParagraph } from './rich-text.ts';
 import { table } from './table.ts';
+import { uptimeChart } from './uptime-chart.ts';
 
 /** A cell or definition as one text, linked when it holds a link (policy cells hold at most one). */
 function cellValue(runs: readonly Inline[], mono = false): Value {
@@ -39,6 +40,8 @@ function drawBlock(doc: Doc, block: Block): void {
       return codeBlock(doc, '', block.text);
     case 'figure':
       return codeBlock(doc, block.caption, block.code);
+    case 'uptime-chart':
+      return uptimeChart(doc, block);
     case 'table':
       richParagraph(doc, [strong(text(block.caption))]);
       return table(

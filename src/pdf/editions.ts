@@ -7,6 +7,7 @@ import { sections } from '../model/sections.ts';
 import { setBrand, type PdfBrand } from './brand.ts';
 import { cover } from './cover.ts';
 import type { PublishedMeasurement } from '../document/measured-latency.ts';
+import type { PublishedUptime } from '../document/uptime-history.ts';
 import { attachData, attachSources, createDocument, finish, type DocumentMeta, type Doc, type SourceText } from './document.ts';
 import { annexAttachmentName, annexAttachmentNote, annexes, annexFacts, ndaStamp, renderAnnexes, watermark, type EditionAnnex } from './nda-annex.ts';
 import { annexLabel, annexRange } from '../model/nda.ts';
@@ -49,13 +50,15 @@ export const DRAFT_NOTICE = 'Draft: not in force';
 /** What the sections show besides the policy: the measurement #latency shows, the evidence beside each claim, the project's prose. */
 export interface SectionExtras {
   readonly measurement?: PublishedMeasurement | undefined;
+  /** Measured availability #uptime shows. */
+  readonly uptime?: PublishedUptime | undefined;
   readonly evidence?: EvidenceFile | undefined;
   readonly prose?: Readonly<Record<string, ProseFile>> | undefined;
 }
 
 /** The Document of the page, drawn in page order, each section followed by the evidence of its claims. */
-function renderSections(doc: Doc, policy: Policy, { measurement, evidence, prose }: SectionExtras): void {
-  const sections = buildDocument({ policy, measurement, prose });
+function renderSections(doc: Doc, policy: Policy, { measurement, uptime, evidence, prose }: SectionExtras): void {
+  const sections = buildDocument({ policy, measurement, prose, uptime });
   renderDocument(doc, sections, (section) => renderClaimEvidence(doc, section.kind, policy, evidence));
 }
 
@@ -124,7 +127,7 @@ export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceT
     annexes: annexes.map((a) => [a.id, a.title] as const),
   });
   doc.addPage();
-  renderSections(doc, policy, { measurement: options.measurement, evidence: options.evidence, prose: options.prose });
+  renderSections(doc, policy, { measurement: options.measurement, uptime: options.uptime, evidence: options.evidence, prose: options.prose });
   renderAnnexes(doc, nda);
   const mark = draft ? `${DRAFT_NOTICE} — ${options.recipient}` : `Confidential — ${options.recipient}`;
   runningHeaderFooter(doc, policy.meta, { stamp: running, overlay: watermark(mark) });

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { LoadedVersion } from '../load/load-version.ts';
 import { fileNameOf, publicKinds, type Policy } from '../model/policy.ts';
 import type { PublishedMeasurement } from '../document/measured-latency.ts';
+import type { PublishedUptime } from '../document/uptime-history.ts';
 import type { ProseFile } from '../load/prose.ts';
 import type { PdfBrand } from './brand.ts';
 import type { EvidenceFile } from '../model/evidence.ts';
@@ -21,6 +22,8 @@ export interface PublishedVersion {
   readonly policy: Policy;
   readonly sources: readonly PublicSource[];
   readonly measurement?: PublishedMeasurement | undefined;
+  /** Measured availability #uptime shows. */
+  readonly uptime?: PublishedUptime | undefined;
   /** The version's latest verification evidence, shown beside each section's claims. */
   readonly evidence?: EvidenceFile | undefined;
   /** Not released: the PDF carries the draft watermark. */
@@ -49,7 +52,7 @@ export function publicPdf(version: PublishedVersion): Promise<Uint8Array> {
   const key = cacheKey(version);
   let pdf = cache.get(key);
   if (!pdf) {
-    pdf = renderPublicPdf(version.policy, version.sources, { measurement: version.measurement, evidence: version.evidence, brand: version.brand, prose: version.prose, ...(version.draft ? { draft: true } : {}) });
+    pdf = renderPublicPdf(version.policy, version.sources, { measurement: version.measurement, uptime: version.uptime, evidence: version.evidence, brand: version.brand, prose: version.prose, ...(version.draft ? { draft: true } : {}) });
     cache.set(key, pdf);
   }
   return pdf;
@@ -63,9 +66,9 @@ export function seedPublicPdf(version: PublishedVersion, pdf: Promise<Uint8Array
 }
 
 /** Everything the public edition is rendered from (the model is validated from the sources). */
-function cacheKey({ version, sources, measurement, evidence, draft, brand, prose }: PublishedVersion): string {
+function cacheKey({ version, sources, measurement, uptime, evidence, draft, brand, prose }: PublishedVersion): string {
   const logo = brand?.logo ? [brand.logo.type, brand.logo.alt, createHash('sha256').update(brand.logo.bytes).digest('hex')] : null;
-  return createHash('sha256').update(JSON.stringify([version, sources, measurement ?? null, evidence ?? null, draft === true, brand?.accent ?? null, logo, prose ?? null])).digest('hex');
+  return createHash('sha256').update(JSON.stringify([version, sources, measurement ?? null, uptime ?? null, evidence ?? null, draft === true, brand?.accent ?? null, logo, prose ?? null])).digest('hex');
 }
 
 /** Lowercase hex SHA-256 of PDF bytes, as shown next to the download link and in sla.json. */

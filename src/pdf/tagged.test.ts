@@ -74,6 +74,8 @@ function expectedTags(block: Block): string[] {
       return block.caption ? ['P', 'P'] : ['P'];
     case 'table':
       return ['P', 'Table'];
+    case 'uptime-chart':
+      return ['P', 'Figure'];
   }
 }
 const all = (node: Node, type: string): Node[] => [...(node.type === type ? [node] : []), ...node.children.flatMap((c) => all(c, type))];

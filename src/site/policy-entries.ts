@@ -16,6 +16,9 @@ import { selectVersions } from './selection.ts';
 import { basename, dirname, join } from 'node:path';
 import { loadEvidence } from '../load/evidence.ts';
 import { latestEvidence } from '../model/evidence.ts';
+import { resolveUptimeDir } from '../load/uptime/load-uptime.ts';
+import { publishedUptime } from '../document/uptime-history.ts';
+import { siteUptime } from './uptime-history.ts';
 
 export interface EntriesOptions extends SiteAddress {
   /** The release lock's versions (Validation.releases); undefined treats every version as released. */
@@ -30,6 +33,8 @@ export interface EntriesOptions extends SiteAddress {
   readonly prose?: ProjectProse | undefined;
   /** Committed verification evidence; default content/evidence beside the policy folder. */
   readonly evidenceDir?: string;
+  /** Uptime sources; default content/uptime beside the policy folder. */
+  readonly uptimeDir?: string;
 }
 
 /** Only for versions that passed validation: `validatePolicy` has checked the measurement files too. Absolute URLs follow the address. */
@@ -41,12 +46,17 @@ export function policyEntries(versions: readonly LoadedVersion[], measurementsDi
   // Archived pages show the measurement taken before their successor among the published versions.
   const measured = measurementsByVersion(published, loadMeasurements(measurementsDir).files);
   const evidence = loadEvidence(options.evidenceDir ?? (versions[0] ? join(dirname(dirname(versions[0].dir)), 'content', 'evidence') : '')).files;
+  // Targets apply from released versions only, unless the build publishes nothing else (drafts preview).
+  const inForce = published.filter((v) => statusOf.get(v.version)!.status !== 'draft');
+  const today = options.today ?? buildDate();
+  const uptime = siteUptime(options.uptimeDir ?? (versions[0] ? resolveUptimeDir(dirname(versions[0].dir)) : ''), inForce.length > 0 ? inForce : published, today);
   const upcoming = selection.upcoming.map((version) => ({ version, effective: versions.find((v) => v.version === version)!.policy.meta.effective }));
   return published.map((loaded, index) => {
     const { version, policy } = loaded;
     const selected = statusOf.get(version)!;
     const measurement = publishedMeasurement(measured.get(version));
     const verified = latestEvidence(evidence, version);
+    const availability = publishedUptime(uptime.windows, uptime.sources, published[index + 1]?.policy.meta.effective);
     return {
       version,
       order: index,
@@ -57,6 +67,7 @@ export function policyEntries(versions: readonly LoadedVersion[], measurementsDi
       policy: publishedAt(policy, options),
       sources: publicSources(loaded),
       ...(measurement ? { measurement } : {}),
+      ...(availability ? { uptime: availability } : {}),
       ...(verified ? { evidence: { file: basename(verified.file), evidence: verified.evidence } } : {}),
       ...(selected.status === 'draft' ? { draft: true } : {}),
       ...(options.brand ? { brand: options.brand } : {}),

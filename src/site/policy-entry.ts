@@ -6,6 +6,7 @@ import type { PublicSource } from '../pdf/editions.ts';
 import type { PublishedMeasurement } from '../document/measured-latency.ts';
 import type { VersionStatus } from './selection.ts';
 import type { EvidenceFile } from '../model/evidence.ts';
+import type { PublishedUptime } from '../document/uptime-history.ts';
 
 /** A released version that takes effect after the build date, as / announces it. */
 export interface UpcomingVersion {
@@ -31,6 +32,8 @@ export interface PolicyEntry {
   readonly sources: readonly PublicSource[];
   /** The committed gateway measurement this version's #latency shows (content/measurements/), if any. */
   readonly measurement?: PublishedMeasurement;
+  /** Measured availability this version's #uptime shows (content/uptime/), if any. */
+  readonly uptime?: PublishedUptime;
   /** The latest verification evidence of this version (content/evidence/, `file` its name), if any. */
   readonly evidence?: EvidenceFile;
   /** The project's section prose for this version, by anchor (src/load/prose.ts); the page and the PDF both lay it out. */

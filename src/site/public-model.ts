@@ -7,6 +7,8 @@ import type { PublishedMeasurement } from '../document/measured-latency.ts';
 import { publishedClaims, publishedClaimsSchema } from '../claims/evidence-view.ts';
 import type { EvidenceFile } from '../model/evidence.ts';
 import { sections } from '../model/sections.ts';
+import { uptimeHistoryItemSchema } from '../model/uptime-history.ts';
+import { uptimeHistoryJson, type PublishedUptime } from '../document/uptime-history.ts';
 
 export const SCHEMA_PATH = '/sla.schema.json';
 
@@ -38,16 +40,20 @@ const statusSchema = {
 export type PublishedStatus = { status?: string; notice?: string; upcoming?: readonly { version: string; effective: string; url: string }[] };
 
 /** The document: a `$schema` pointer, the version, its status, the PDF edition when built, the policy files in page order, then the measurement when there is one. */
-export function publicModel(policy: Policy, pdf?: PdfEdition, measured?: PublishedMeasurement, status: PublishedStatus = {}, evidence?: EvidenceFile): Record<string, unknown> {
+export function publicModel(policy: Policy, pdf?: PdfEdition, measured?: PublishedMeasurement, status: PublishedStatus = {}, evidence?: EvidenceFile, uptime?: PublishedUptime): Record<string, unknown> {
   const measurement = measured ? { file: measured.file, ...measured.measurement } : undefined;
+  // Measured availability joins the commitment it is measured against: uptime.history[] (absent without data).
+  const history = uptime ? uptimeHistoryJson(uptime) : [];
   // Each claim with what backs it: verified (with the evidence file), an organisational commitment, or not verified.
   const claims = publishedClaims(policy, sections.map((s) => s.kind), evidence);
-  return { $schema: absolute(policy.meta.url, SCHEMA_PATH), version: policy.meta.version, ...status, ...(pdf ? { pdf } : {}), ...policy, ...(measurement ? { measurement } : {}), claims };
+  return { $schema: absolute(policy.meta.url, SCHEMA_PATH), version: policy.meta.version, ...status, ...(pdf ? { pdf } : {}), ...policy, ...(history.length > 0 ? { uptime: { ...policy.uptime, history } } : {}), ...(measurement ? { measurement } : {}), claims };
 }
 
 /** JSON Schema (2020-12) of sla.json, derived from the same zod schemas that validate the YAML. */
 export function publicModelSchema(): Record<string, unknown> {
-  const document = z.strictObject({ $schema: z.string(), version: z.string(), ...statusSchema, pdf: pdfSchema.optional(), ...publicSchemas, measurement: measurementDocumentSchema.optional(), claims: publishedClaimsSchema.optional() });
+  /** uptime.yaml's keys, and the measured windows (content/uptime/) when there are any. */
+  const uptime = publicSchemas.uptime.extend({ history: z.array(uptimeHistoryItemSchema).optional() });
+  const document = z.strictObject({ $schema: z.string(), version: z.string(), ...statusSchema, pdf: pdfSchema.optional(), ...publicSchemas, uptime, measurement: measurementDocumentSchema.optional(), claims: publishedClaimsSchema.optional() });
   return { ...z.toJSONSchema(document, { io: 'output', unrepresentable: 'any' }), title: 'SLA & security policy (public model)' };
 }
 

@@ -13,5 +13,5 @@ export async function slaJson(entry: PolicyEntry): Promise<Response> {
     ...(entry.status === 'draft' ? { notice: DRAFT_NOTICE } : {}),
     ...(entry.upcoming.length > 0 ? { upcoming: entry.upcoming.map((u) => ({ ...u, url: absolute(entry.policy.meta.url, `v/${u.version}/sla.json`) })) } : {}),
   };
-  return new Response(jsonText(publicModel(entry.policy, pdf, entry.measurement, status, entry.evidence)), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(jsonText(publicModel(entry.policy, pdf, entry.measurement, status, entry.evidence, entry.uptime)), { headers: { 'Content-Type': 'application/json' } });
 }

@@ -17,6 +17,8 @@ import { checkMeasurements } from './measurements.ts';
 import { currentGatewayVersion, resolveMeasurementsDir } from '../load/measurements.ts';
 import { checkEvidence } from './evidence.ts';
 import { resolveEvidenceDir } from '../load/evidence.ts';
+import { checkUptime } from './uptime.ts';
+import { resolveUptimeDir } from '../load/uptime/load-uptime.ts';
 
 export interface Validation {
   readonly dir: string;
@@ -32,7 +34,7 @@ export interface Validation {
   readonly problems: Problem[];
 }
 
-const checks: VersionsCheck[] = [checkFontCoverage, checkDateOrder, checkNoticePeriods, checkSecurityTxtExpiry, checkMeasurements, checkCompleteness, checkEvidence];
+const checks: VersionsCheck[] = [checkFontCoverage, checkDateOrder, checkNoticePeriods, checkSecurityTxtExpiry, checkMeasurements, checkCompleteness, checkEvidence, checkUptime];
 
 export function validatePolicy(dir: string, options: ValidateOptions = {}): Validation {
   const loaded = loadPolicy(dir);
@@ -45,6 +47,7 @@ export function validatePolicy(dir: string, options: ValidateOptions = {}): Vali
     today: options.today ?? today(),
     measurementsDir: options.measurementsDir ?? resolveMeasurementsDir(dir),
     evidenceDir: options.evidenceDir ?? resolveEvidenceDir(dir),
+    uptimeDir: options.uptimeDir ?? resolveUptimeDir(dir),
     gatewayVersion: options.gatewayVersion === undefined ? currentGatewayVersion(dir) : options.gatewayVersion,
   };
   // Cross-version checks need every version loaded, or they would compare against the wrong neighbour.

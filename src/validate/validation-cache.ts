@@ -1,6 +1,6 @@
 /**
  * `validatePolicy`, remembered for the process by the content of everything it reads: the policy folder (with its
- * release lock), the measurements and evidence folders, the gateway version and today's date. `slapage build`
+ * release lock), the measurements, evidence and uptime folders, the gateway version and today's date. `slapage build`
  * validates, then the pages it renders validate the same folder: they get the same result without parsing again.
  * A cache, not a hand-off between stages: a hit is exactly what validating again would return, and any edit misses.
  */
@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { resolveEvidenceDir } from '../load/evidence.ts';
 import { currentGatewayVersion, resolveMeasurementsDir } from '../load/measurements.ts';
+import { resolveUptimeDir } from '../load/uptime/load-uptime.ts';
 import { today, validatePolicy, type Validation } from './validate.ts';
 import type { ValidateOptions } from './versions-check.ts';
 
@@ -33,9 +34,10 @@ function inputsKey(dir: string, options: ValidateOptions): string {
   const hash = createHash('sha256');
   const measurements = options.measurementsDir ?? resolveMeasurementsDir(dir);
   const evidence = options.evidenceDir ?? resolveEvidenceDir(dir);
+  const uptime = options.uptimeDir ?? resolveUptimeDir(dir);
   const gateway = options.gatewayVersion === undefined ? currentGatewayVersion(dir) : options.gatewayVersion;
-  hash.update(JSON.stringify([options.today ?? today(), gateway, resolve(dir), resolve(measurements), resolve(evidence)]));
-  for (const folder of [dir, measurements, evidence]) {
+  hash.update(JSON.stringify([options.today ?? today(), gateway, resolve(dir), resolve(measurements), resolve(evidence), resolve(uptime)]));
+  for (const folder of [dir, measurements, evidence, uptime]) {
     for (const file of filesUnder(folder)) hash.update(`\0${relative(folder, file)}\0`).update(readFileSync(file));
   }
   return hash.digest('hex');

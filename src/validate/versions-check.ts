@@ -12,6 +12,8 @@ export interface ValidateOptions {
   readonly gatewayVersion?: string | null;
   /** Where committed verification evidence lives; defaults to content/evidence beside the policy folder. */
   readonly evidenceDir?: string;
+  /** Where uptime sources live; defaults to content/uptime beside the policy folder. */
+  readonly uptimeDir?: string;
 }
 
 /** A check over all loaded versions, listed in validate.ts. */
