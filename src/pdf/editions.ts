@@ -10,6 +10,7 @@ import type { PublishedMeasurement } from '../document/measured-latency.ts';
 import { attachData, attachSources, createDocument, finish, type DocumentMeta, type Doc, type SourceText } from './document.ts';
 import { annexes, ndaStamp, renderAnnexes, watermark } from './nda-annex.ts';
 import { runningHeaderFooter } from './running.ts';
+import { sectionPages } from './layout.ts';
 import { buildDocument } from '../document/document.ts';
 import type { ProseFile } from '../load/prose.ts';
 import type { EvidenceFile } from '../model/evidence.ts';
@@ -66,18 +67,30 @@ export interface PublicOptions extends SectionExtras {
 }
 
 /** `options.measurement`: the committed measurement the page's #latency shows for this version, if any. */
+/**
+ * Draws an edition twice: the first drawing finds the page each section starts on, the second prints those pages in
+ * the cover's contents (the cover lays out the same either way, so the pages do not move).
+ */
+function withContentsPages(draw: (pages: ReadonlyMap<string, number> | undefined) => Doc): Promise<Uint8Array> {
+  return finish(draw(sectionPages(draw(undefined))));
+}
+
 export function renderPublicPdf(policy: Policy, sources: readonly PublicSource[], options: PublicOptions = {}): Promise<Uint8Array> {
+  return withContentsPages((pages) => drawPublicPdf(policy, sources, options, pages));
+}
+
+function drawPublicPdf(policy: Policy, sources: readonly PublicSource[], options: PublicOptions, pages: ReadonlyMap<string, number> | undefined): Doc {
   const { draft, brand, ...extras } = options;
   const base = documentMeta(policy);
   const doc = createDocument(draft ? { ...base, title: `${base.title} (${DRAFT_NOTICE})`, extra: { Draft: DRAFT_NOTICE } } : base);
   setBrand(doc, brand);
-  cover(doc, policy.meta, draft ? { edition: DRAFT_NOTICE } : undefined);
+  cover(doc, policy.meta, draft ? { edition: DRAFT_NOTICE, pages } : { pages });
   doc.addPage();
   renderSections(doc, policy, extras);
   runningHeaderFooter(doc, policy.meta, draft ? { stamp: DRAFT_NOTICE, overlay: watermark(DRAFT_NOTICE) } : {});
   attachSources(doc, sources, sourceNote(policy.meta.version), policy.meta.updated);
   attachMeasurement(doc, extras.measurement, policy.meta.updated);
-  return finish(doc);
+  return doc;
 }
 
 export interface NdaOptions extends SectionExtras {
@@ -88,6 +101,10 @@ export interface NdaOptions extends SectionExtras {
 }
 
 export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceText[], options: NdaOptions): Promise<Uint8Array> {
+  return withContentsPages((pages) => drawNdaPdf(policy, nda, sources, options, pages));
+}
+
+function drawNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceText[], options: NdaOptions, pages: ReadonlyMap<string, number> | undefined): Doc {
   const stamp = ndaStamp(options.recipient, options.date);
   const base = documentMeta(policy);
   const doc = createDocument({
@@ -98,12 +115,12 @@ export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceT
     extra: { Recipient: options.recipient, Confidential: stamp },
   });
   setBrand(doc, options.brand);
-  cover(doc, policy.meta, { edition: stamp, annexes: annexes.map((a) => [a.id, a.title] as const) });
+  cover(doc, policy.meta, { edition: stamp, annexes: annexes.map((a) => [a.id, a.title] as const), pages });
   doc.addPage();
   renderSections(doc, policy, { measurement: options.measurement, evidence: options.evidence, prose: options.prose });
   renderAnnexes(doc, nda);
   runningHeaderFooter(doc, policy.meta, { stamp, overlay: watermark(`Confidential — ${options.recipient}`) });
   attachSources(doc, sources, sourceNote(policy.meta.version), options.date);
   attachMeasurement(doc, options.measurement, options.date);
-  return finish(doc);
+  return doc;
 }
