@@ -69,7 +69,7 @@ export function table(doc: Doc, columns: readonly Column[], rows: readonly (read
         row.forEach((cell, i) => {
           const cellX = x;
           tag(doc, 'TD', () => {
-            doc.font(faceOf(i, cell)).fontSize(sizes.small).fillColor(colors.ink);
+            doc.font(faceOf(i, cell)).fontSize(cellSize(doc, cell.text, faceOf(i, cell), widths[i]! - 2 * PAD)).fillColor(colors.ink);
             valueText(doc, cell, cellX + PAD, y + PAD, { width: widths[i]! - 2 * PAD, align: columns[i]?.align ?? 'left' });
           });
           x += widths[i]!;
@@ -97,10 +97,23 @@ export function tableStartHeight(doc: Doc, columns: readonly Column[], rows: rea
   return startHeight(rowHeight(doc, columns.map((c) => ({ text: c.header })), widths, () => 'bold'), heights);
 }
 
+const MIN_SIZE = 6;
+
+/**
+ * The font size of a cell: the table's, or smaller for a value kept on one line (its spaces non-breaking, see
+ * document/unbroken.ts) that would not fit its column, so "150 ms" shrinks a little instead of breaking inside.
+ */
+function cellSize(doc: Doc, text: string, face: Face, width: number): number {
+  if (!text.includes('\u00a0') || /[ \n]/.test(text)) return sizes.small;
+  let size: number = sizes.small;
+  while (size > MIN_SIZE && doc.font(face).fontSize(size).widthOfString(text) > width) size -= 0.25;
+  return size;
+}
+
 function rowHeight(doc: Doc, row: readonly Value[], widths: readonly number[], face: (i: number, cell: Value) => Face): number {
   let height = 0;
   row.forEach((cell, i) => {
-    const h = doc.font(face(i, cell)).fontSize(sizes.small).heightOfString(cell.text, { width: widths[i]! - 2 * PAD });
+    const h = doc.font(face(i, cell)).fontSize(cellSize(doc, cell.text, face(i, cell), widths[i]! - 2 * PAD)).heightOfString(cell.text, { width: widths[i]! - 2 * PAD });
     height = Math.max(height, h);
   });
   return height + 2 * PAD;
