@@ -11,7 +11,8 @@ export const usage = `usage: slapage check [DIR] [--project DIR] [--policy DIR] 
 
 Checks a built site (default: dist in the project): the anchor contract, every in-site link and #fragment
 under the base path, no nda.yaml text in any public file (PDFs inflated), each PDF's named destinations
-equal to its page's anchors, sla.json valid against /sla.schema.json; and where a Chromium is installed
+equal to its page's anchors, each PDF's PDF/UA-1 machine-checkable rules (where qpdf is installed), sla.json
+valid against /sla.schema.json; and where a Chromium is installed
 (CHROMIUM_PATH or /usr/bin/chromium), deep links with JavaScript off and axe WCAG 2.1 AA on every page.
 Exit status: 0 all checks pass, 1 problems (one line each), 2 usage error.`;
 
