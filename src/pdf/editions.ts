@@ -87,6 +87,8 @@ function drawPublicPdf(policy: Policy, sources: readonly PublicSource[], options
   cover(doc, policy.meta, draft ? { edition: DRAFT_NOTICE, pages } : { pages });
   doc.addPage();
   renderSections(doc, policy, extras);
+  // The first drawing only finds the pages: what follows the sections moves none of them.
+  if (!pages) return doc;
   runningHeaderFooter(doc, policy.meta, draft ? { stamp: DRAFT_NOTICE, overlay: watermark(DRAFT_NOTICE) } : {});
   attachSources(doc, sources, sourceNote(policy.meta.version), policy.meta.updated);
   attachMeasurement(doc, extras.measurement, policy.meta.updated);
@@ -119,6 +121,7 @@ function drawNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceText[], op
   doc.addPage();
   renderSections(doc, policy, { measurement: options.measurement, evidence: options.evidence, prose: options.prose });
   renderAnnexes(doc, nda);
+  if (!pages) return doc;
   runningHeaderFooter(doc, policy.meta, { stamp, overlay: watermark(`Confidential — ${options.recipient}`) });
   attachSources(doc, sources, sourceNote(policy.meta.version), options.date);
   attachMeasurement(doc, options.measurement, options.date);
