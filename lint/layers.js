@@ -21,7 +21,8 @@ export const LAYERS = [
   ['layouts'],
   ['components'],
   ['routes'],
-  ['verify', 'check', 'measure'], // claims against a gateway; acceptance checks over dist/; a gateway's added latency
+  ['measure'], // a gateway's added latency, the uptime probe, and the MCP client verify speaks through too
+  ['verify', 'check'], // claims against a gateway; acceptance checks over dist/
   ['build'], // the pipeline and the Astro integration
   ['cli'],
 ];

@@ -13,8 +13,8 @@ import { parse } from './args.ts';
 
 export const usage = `usage: slapage init [--company NAME] [--product NAME] [--url URL] [--security-contact EMAIL] [--example] [--project DIR]
 
-Writes slapage.config.yaml, policy/1.0/ with every file, .gitignore, README.md and two GitHub workflows
-(pull-request review, publishing to GitHub Pages) into the project folder (default: the current folder).
+Writes slapage.config.yaml, policy/1.0/ with every file, .gitignore, README.md and three GitHub workflows
+(pull-request review, publishing to GitHub Pages, the uptime probe every 5 minutes) into the project folder (default: the current folder).
 Existing files are never overwritten. Values not given are TODO placeholders: run \`slapage validate\` to list them.
 --example starts from the example vendor's policy instead of placeholders.
 Exit status: 0 written, 2 usage error.`;

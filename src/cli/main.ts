@@ -23,6 +23,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   pdf: { summary: 'write the public or NDA PDF of a version', load: () => import('./pdf.ts') },
   measure: { summary: 'measure the time a gateway adds (the reference one, or yours with --gateway)', load: () => import('./measure.ts') },
   verify: { summary: 'check the claims a request can test against a gateway; write the evidence', load: () => import('./verify.ts') },
+  probe: { summary: 'check an MCP endpoint is up (either era) and append the sample to content/uptime/', load: () => import('./probe.ts') },
 };
 
 const usage = `usage: slapage <command> [options]

@@ -4,11 +4,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveProject } from '../load/project.ts';
 import { parse, projectOptions, UsageError } from './args.ts';
+import { parseEra } from './verify.ts';
 
 export const usage = `usage: slapage measure [--project DIR] [--quick] [--no-write]
        slapage measure --gateway MCP_URL --direct URL [--token TOKEN] [--api-token TOKEN] [--tool NAME]
                        [--arguments JSON] [--rate-limited-tool NAME --rate-limited-direct URL [--rate-limited-arguments JSON]]
-                       [--admin-key KEY] [--pairs N] [--warmup N] [--rates R,R] [--seconds S] [--quick]
+                       [--admin-key KEY] [--era auto|2026-07-28|2025-11-25|2025-06-18]
+                       [--pairs N] [--warmup N] [--rates R,R] [--seconds S] [--quick]
                        [--project DIR] [--no-write]
 
 Measures the time a gateway adds to MCP requests and writes content/measurements/<date>.json in the project,
@@ -29,6 +31,8 @@ With --gateway: the same method against your own gateway and upstream API:
   --rate-limited-tool NAME, --rate-limited-direct URL, --rate-limited-arguments JSON
                              a tool call and upstream URL that answer 429, to measure rate-limit-passthrough
   --admin-key KEY            read the gateway's version and commit from GET /admin/about for the provenance
+  --era VERSION              the MCP protocol version to speak (default auto: server/discover, else initialize);
+                             the measurement file records the version used
 Exit status: 0 measured (and written), 1 the run failed, 2 usage error.`;
 
 export async function main(args: readonly string[]): Promise<number> {
@@ -46,6 +50,7 @@ export async function main(args: readonly string[]): Promise<number> {
       'rate-limited-direct': { type: 'string' },
       'rate-limited-arguments': { type: 'string', default: '{}' },
       'admin-key': { type: 'string' },
+      era: { type: 'string' },
       pairs: { type: 'string' },
       warmup: { type: 'string' },
       rates: { type: 'string' },
@@ -57,6 +62,7 @@ export async function main(args: readonly string[]): Promise<number> {
   const paths = resolveProject({ project: values.project, policy: values.policy });
   if (values.gateway === undefined) {
     if (values.direct !== undefined) throw new UsageError('--direct goes with --gateway');
+    if (values.era !== undefined) throw new UsageError('--era goes with --gateway (the reference benchmark chooses its own)');
     return reference(paths.measurementsDir, values.quick === true, values['no-write'] === true);
   }
   if (values.direct === undefined) throw new UsageError('--gateway needs --direct URL: the upstream request the tool call makes, measured without the gateway');
@@ -102,6 +108,7 @@ export async function main(args: readonly string[]): Promise<number> {
         arguments: toolArguments,
         ...(values['rate-limited-tool'] ? { rateLimited: { tool: values['rate-limited-tool'], arguments: json('--rate-limited-arguments', values['rate-limited-arguments']), direct: url('--rate-limited-direct', values['rate-limited-direct']!) } } : {}),
         ...(values['admin-key'] ? { adminKey: values['admin-key'] } : {}),
+        era: parseEra(values.era),
         warmup: count('--warmup', values.warmup, quick ? 20 : 3000),
         pairs: count('--pairs', values.pairs, quick ? 100 : 20000),
         rates,

@@ -1,10 +1,11 @@
 /** `slapage verify [--gateway URL --admin-key KEY] [--version X.Y]`: runs every executable check of the claims registry against a gateway, prints one line per failure, writes the evidence file; exit 0 all hold, 1 any failed, 2 usage. */
 import { relative, resolve } from 'node:path';
 import { resolveProject } from '../load/project.ts';
+import { ERA_CHOICES, type EraChoice } from '../measure/mcp-client.ts';
 import { parse, projectOptions, UsageError } from './args.ts';
 
 export const usage = `usage: slapage verify [--gateway URL --admin-key KEY] [--version X.Y] [--project DIR] [--policy DIR]
-                      [--probe HOST:PORT] [--integration NAME] [--dry-run]
+                      [--probe HOST:PORT] [--integration NAME] [--era auto|2026-07-28|2025-11-25|2025-06-18] [--dry-run]
 
 Checks every claim of a policy version that a request can test (token lifetime cap, one uniform 401, filters
 enforced on call, 429 pass-through, tenant isolation, no payload retention, audit trail, ...) against a gateway,
@@ -16,8 +17,12 @@ and writes the evidence to content/evidence/<date>.json in the project (not with
   --probe HOST:PORT    where the probe upstream listens (with --gateway; default 127.0.0.1:8790): the gateway's
                        verification integration must use http://HOST:PORT/api/v1 as its base URL
   --integration NAME   that integration's name (default mock-diagnostics)
+  --era VERSION        the MCP protocol version to speak: 2026-07-28 (stateless), 2025-11-25 or 2025-06-18
+                       (initialize handshake), or auto (default): server/discover first, initialize if the
+                       gateway answers as a 2025 server; the evidence records the version used
 
-The protocol a gateway must implement is in packages/gateway/README.md, "Verifying a gateway".
+What a gateway must implement to be verified (admin API, verification integration, probe upstream) is in
+docs/verify.md of the installed slapage package (node_modules/slapage/docs/verify.md).
 Exit status: 0 every check holds, 1 a check failed (one line each: policy file:line, the claim, what the gateway
 did) or the gateway could not be verified, 2 usage error.`;
 
@@ -31,6 +36,7 @@ export async function main(args: readonly string[]): Promise<number> {
       'admin-key': { type: 'string' },
       probe: { type: 'string' },
       integration: { type: 'string' },
+      era: { type: 'string' },
       'dry-run': { type: 'boolean' },
     },
   });
@@ -39,6 +45,7 @@ export async function main(args: readonly string[]): Promise<number> {
     if (!/^https?:\/\/[^/]+/.test(values.gateway)) throw new UsageError(`--gateway must be an http(s) URL, got ${JSON.stringify(values.gateway)}`);
     if (!adminKey) throw new UsageError('--gateway needs --admin-key KEY (or $SLAPAGE_ADMIN_KEY): verify provisions servers through the admin API');
   }
+  const era = parseEra(values.era);
   const probeAt = parseListen(values.probe ?? (values.gateway === undefined ? '127.0.0.1:0' : '127.0.0.1:8790'));
 
   const paths = resolveProject({ project: values.project, policy: values.policy });
@@ -66,6 +73,7 @@ export async function main(args: readonly string[]): Promise<number> {
   const { runChecks } = await import('../verify/run.ts');
   const { startReference, VERIFY_INTEGRATION } = await import('../verify/reference.ts');
   const { toEvidence, writeEvidence } = await import('../verify/evidence-file.ts');
+  const { describeEra } = await import('../measure/mcp-client.ts');
 
   let probe;
   try {
@@ -90,7 +98,12 @@ export async function main(args: readonly string[]): Promise<number> {
     const admin = new AdminClient(target.url, target.key);
     const about = target.kind === 'reference' && reference && !('missing' in reference) ? reference.about : await remoteAbout(admin);
     process.stdout.write(`verifying ${about.name ?? 'gateway'} ${about.version ?? ''} at ${target.url} against ${relative(process.cwd(), version.dir) || version.dir}\n`.replace(/ {2,}/g, ' '));
-    const results = await runChecks({ admin, probe, version, integration: values.integration ?? VERIFY_INTEGRATION, ...(target.dataDir ? { dataDir: target.dataDir } : {}) });
+    let protocolVersion: string | undefined;
+    const onSession = (session: import('../measure/mcp-client.ts').McpSession) => {
+      protocolVersion = session.version;
+      process.stdout.write(`speaking MCP ${describeEra(session)}\n`);
+    };
+    const results = await runChecks({ admin, probe, version, integration: values.integration ?? VERIFY_INTEGRATION, era, onSession, ...(target.dataDir ? { dataDir: target.dataDir } : {}) });
     // Locations relative to the project, so evidence files read the same wherever verify ran.
     const located = results.map((r) => ({ ...r, file: relative(paths.root, resolve(r.file)) }));
     for (const r of results) {
@@ -101,7 +114,7 @@ export async function main(args: readonly string[]): Promise<number> {
     const skipped = located.length - passed - failed;
     process.stdout.write(`${failed === 0 ? '✓' : '✗'} ${passed} of ${passed + failed} checks hold${skipped > 0 ? ` (${skipped} not applicable: the policy does not make their claim)` : ''}\n`);
     if (!values['dry-run']) {
-      const file = writeEvidence(paths.evidenceDir, toEvidence(located, { version: version.version, target: target.kind, about, takenAt: new Date() }));
+      const file = writeEvidence(paths.evidenceDir, toEvidence(located, { version: version.version, target: target.kind, about, takenAt: new Date(), ...(protocolVersion ? { protocolVersion } : {}) }));
       process.stdout.write(`evidence written to ${file}\n`);
     }
     return failed === 0 ? 0 : 1;
@@ -115,6 +128,13 @@ export async function main(args: readonly string[]): Promise<number> {
     if (reference && !('missing' in reference)) await reference.close();
     await probe.close();
   }
+}
+
+/** --era: a protocol version slapage speaks, or auto. Shared by verify, measure and probe. */
+export function parseEra(text: string | undefined): EraChoice {
+  if (text === undefined) return 'auto';
+  if ((ERA_CHOICES as readonly string[]).includes(text)) return text as EraChoice;
+  throw new UsageError(`--era must be one of ${ERA_CHOICES.join(', ')}, got ${JSON.stringify(text)}`);
 }
 
 function parseListen(text: string): { host: string; port: number } {

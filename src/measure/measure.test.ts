@@ -56,11 +56,31 @@ describe('slapage measure --gateway', () => {
     const wrong = await cli('--quick', '--gateway', mcpUrl.replace(/mcp_[^/]+$/, 'mcp_nope'), '--direct', `${probe.baseUrl}/echo`, '--tool', 'echo_query', '--arguments', '{}');
     expect(wrong.status).toBe(1);
     expect(wrong.out.replace(/127\.0\.0\.1:\d+/g, 'HOST')).toMatchInlineSnapshot(`
-      "cannot measure: gateway tools/list request to http://HOST answered HTTP 401, expected 200
+      "cannot measure: cannot open http://HOST as an MCP server: server/discover (2026-07-28) was answered HTTP 401 {"jsonrpc":"2.0","id":null,"error":{"code":-32001,"message":"Unauthorized"}}
       "
     `);
     const usage = await cli('--gateway', mcpUrl);
     expect(usage.status).toBe(2);
     expect(usage.out.split('\n')[0]).toMatchInlineSnapshot(`"--gateway needs --direct URL: the upstream request the tool call makes, measured without the gateway"`);
+  });
+});
+
+describe('measureRemote in each MCP era', () => {
+  it.each(['2026-07-28', '2025-11-25', '2025-06-18'] as const)('times a %s server and records the version it spoke', async (era) => {
+    const { startFakeMcp } = await import('./fake-mcp.ts');
+    const { measureRemote } = await import('./remote.ts');
+    const server = await startFakeMcp(era);
+    try {
+      const m = await measureRemote({ gateway: new URL(server.url), direct: new URL(server.url.replace(/\/mcp$/, '/direct')), tool: 'echo', arguments: { text: 'x', region: 'eu' }, warmup: 2, pairs: 10, rates: [20], seconds: 0.2, saturation: { concurrency: 2, seconds: 0.2 } });
+      expect(m.provenance.mcp_protocol_version).toBe(era);
+      expect(m.operations.map((o) => o.samples)).toEqual([10, 10]);
+      // Every timed MCP request was accepted: no header mismatch, no missing session.
+      const timed = server.requests.filter((r) => (r.body as { method?: string } | undefined)?.method === 'tools/call');
+      expect(timed.length).toBeGreaterThan(10);
+      expect(new Set(timed.map((r) => r.headers['mcp-protocol-version']))).toEqual(new Set([era]));
+      expect(m.load.every((l) => l.errors === 0)).toBe(true);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import { join, relative } from 'node:path';
 import type { Measurement } from '../model/measurement.ts';
 import { sender, type Target } from './client.ts';
+import { connect, describeEra, McpHandshakeError, McpUnreachable, type EraChoice } from './mcp-client.ts';
 import { pairedRun, rateRun, saturate } from './method.ts';
 
 export class MeasureError extends Error {
@@ -19,6 +20,8 @@ export interface RemoteOptions {
   readonly arguments: unknown;
   readonly rateLimited?: { readonly tool: string; readonly arguments: unknown; readonly direct: URL };
   readonly adminKey?: string;
+  /** The MCP era to speak (default: discovered). */
+  readonly era?: EraChoice;
   readonly warmup: number;
   readonly pairs: number;
   readonly rates: readonly number[];
@@ -28,13 +31,17 @@ export interface RemoteOptions {
 
 export async function measureRemote(o: RemoteOptions): Promise<Measurement> {
   const directTarget = (url: URL, status: number): Target => ({ url, method: 'GET', headers: { accept: 'application/json', ...(o.token ? { authorization: 'Bearer ' + o.token } : {}) }, body: null, status });
-  const mcp = (method: string, params: object, status: number): Target => ({
-    url: o.gateway,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...(o.apiToken ? { authorization: 'Bearer ' + o.apiToken } : {}) },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-    status,
-  });
+  // The era once, before any timing: a 2025 handshake is not what the figures are about.
+  let session;
+  try {
+    session = await connect(o.gateway.href, { era: o.era ?? 'auto', ...(o.apiToken ? { headers: { authorization: 'Bearer ' + o.apiToken } } : {}) });
+  } catch (error) {
+    if (error instanceof McpUnreachable || error instanceof McpHandshakeError) throw new MeasureError(`cannot open ${o.gateway.origin} as an MCP server: ${error.message}`);
+    throw error;
+  }
+  // tools/list first, so a tools/call carries the Mcp-Param-* headers its tool's schema asks for (2026-07-28).
+  await session.send('tools/list').catch(() => undefined);
+  const mcp = (method: string, params: Record<string, unknown>, status: number): Target => ({ url: o.gateway, method: 'POST', ...session.wire(method, params, {}, 1), status });
   const call = { operation: 'tools/call' as const, direct_request: `GET ${o.direct.origin}${o.direct.pathname}: the request the tool call ${o.tool} makes`, direct: directTarget(o.direct, 200), gateway: mcp('tools/call', { name: o.tool, arguments: o.arguments }, 200) };
   const ops = [
     { operation: 'tools/list' as const, direct_request: `GET ${o.direct.origin}${o.direct.pathname}: tools/list is answered by the gateway itself, so one upstream round trip is subtracted`, direct: directTarget(o.direct, 200), gateway: mcp('tools/list', {}, 200) },
@@ -71,7 +78,8 @@ export async function measureRemote(o: RemoteOptions): Promise<Measurement> {
   const directPerS = await saturate(call.direct, o.saturation.concurrency, o.saturation.seconds);
   const gatewayPerS = await saturate(call.gateway, o.saturation.concurrency, o.saturation.seconds);
   const about = o.adminKey ? await gatewayAbout(o.gateway, o.adminKey) : {};
-  const layout = `load generator on this machine; gateway at ${o.gateway.origin}, upstream at ${o.direct.origin} (remote: their CPU time is not measured)`;
+  await session.close();
+  const layout = `load generator on this machine; gateway at ${o.gateway.origin} spoken to in MCP ${describeEra(session)}, upstream at ${o.direct.origin} (remote: their CPU time is not measured)`;
   const [one, five, fifteen] = os.loadavg().map((l) => Math.round(l * 100) / 100) as [number, number, number];
   return {
     format: 1,
@@ -87,6 +95,7 @@ export async function measureRemote(o: RemoteOptions): Promise<Measurement> {
       kernel: `${os.type()} ${os.release()}`,
       load_average: [one, five, fifteen],
       layout,
+      mcp_protocol_version: session.version,
     },
     method: {
       summary:

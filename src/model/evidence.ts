@@ -23,6 +23,8 @@ export const evidenceSchema = z.strictObject({
     commit: z.string().regex(/^[0-9a-f]{7,40}$/, { error: 'expected a git commit hash' }).nullable(),
     /** True when the reference gateway ran from a working tree with uncommitted changes under packages/gateway. */
     dirty: z.boolean().nullable(),
+    /** The MCP protocol version verify spoke: "2026-07-28" (stateless) or the 2025 version initialize agreed; absent in files written before it was recorded. */
+    mcp_protocol_version: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected an MCP protocol version like "2026-07-28"' }).optional(),
   }),
   /** One entry per check of the catalogue, in catalogue order. */
   checks: z

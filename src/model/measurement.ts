@@ -44,6 +44,8 @@ export const measurementSchema = z.strictObject({
     load_average: z.tuple([z.number().min(0), z.number().min(0), z.number().min(0)]),
     /** Which process runs what (client, gateway, mock upstream). */
     layout: z.string().min(1),
+    /** The MCP protocol version the requests spoke: "2026-07-28" (stateless) or the 2025 version initialize agreed; absent in files written before it was recorded. */
+    mcp_protocol_version: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected an MCP protocol version like "2026-07-28"' }).optional(),
   }),
   /** How the figures were taken, in words and counts. */
   method: z.strictObject({

@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Policy } from '../model/policy.ts';
 import type { CheckId } from '../claims/checks.ts';
-import type { AdminClient, Answer } from './http.ts';
+import { McpUnreachable, type McpSession } from '../measure/mcp-client.ts';
+import { GatewayUnreachable, type AdminClient, type Answer } from './http.ts';
 import type { ProbeUpstream } from './probe-upstream.ts';
 
 /** A value observed during a check, as kept in the evidence file. */
@@ -67,6 +68,10 @@ export class VerifyContext {
   /** Its tools/list status right after creation (200 when it works at all). */
   shortLivedStatus: number | null = null;
   readonly results = new Map<CheckId, Outcome>();
+  /** The first MCP endpoint verify opened, in the era it discovered or was told; every other endpoint speaks its version. */
+  session!: McpSession;
+  /** Endpoints opened so far, by URL and the headers a handshake depends on (a legacy session is per endpoint). */
+  readonly #sessions = new Map<string, Promise<McpSession>>();
 
   constructor(o: { admin: AdminClient; probe: ProbeUpstream; policy: Policy; integration: string; dataDir?: string }) {
     this.admin = o.admin;
@@ -115,6 +120,28 @@ export class VerifyContext {
     const result = await this.tryServer(request);
     if ('refused' in result) throw new VerifySetupError(`cannot create an MCP server (${JSON.stringify(request.methods ?? ['read'])}, tags ${JSON.stringify(request.tags ?? [])}): ${describeAnswer(result.refused)}`);
     return result.server;
+  }
+
+  /** One MCP request to a server's URL in the run's era (a legacy handshake first, once per URL and bearer). */
+  async mcp(url: string, method: string, params?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer> {
+    const opening = { ...(headers.authorization ? { authorization: headers.authorization } : {}), ...(headers.origin ? { origin: headers.origin } : {}) };
+    const key = JSON.stringify([url, opening]);
+    try {
+      let session = this.#sessions.get(key);
+      if (!session) {
+        session = url === this.session.url && Object.keys(opening).length === 0 ? Promise.resolve(this.session) : this.session.sibling(url, opening);
+        this.#sessions.set(key, session);
+      }
+      return await (await session).send(method, params, headers);
+    } catch (error) {
+      if (error instanceof McpUnreachable) throw new GatewayUnreachable(error.message);
+      throw error;
+    }
+  }
+
+  /** Ends the legacy sessions this run opened. */
+  async closeSessions(): Promise<void> {
+    for (const s of this.#sessions.values()) await (await s.catch(() => undefined))?.close();
   }
 
   async revoke(id: string): Promise<Answer> {

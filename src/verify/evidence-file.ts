@@ -6,12 +6,12 @@ import { evidenceSchema, type Evidence } from '../model/evidence.ts';
 import type { GatewayAbout } from './reference.ts';
 import type { CheckResult } from './run.ts';
 
-export function toEvidence(results: readonly CheckResult[], o: { version: string; target: 'reference' | 'remote'; about: GatewayAbout; takenAt: Date }): Evidence {
+export function toEvidence(results: readonly CheckResult[], o: { version: string; target: 'reference' | 'remote'; about: GatewayAbout; takenAt: Date; protocolVersion?: string }): Evidence {
   return evidenceSchema.parse({
     format: 1,
     taken_at: o.takenAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     policy_version: o.version,
-    gateway: { target: o.target, name: o.about.name, version: o.about.version, commit: o.about.commit, dirty: o.about.dirty },
+    gateway: { target: o.target, name: o.about.name, version: o.about.version, commit: o.about.commit, dirty: o.about.dirty, ...(o.protocolVersion ? { mcp_protocol_version: o.protocolVersion } : {}) },
     checks: results.map((r) => ({ id: r.id, status: r.status, claim: r.claim, location: `${r.file}:${r.line}`, did: r.did, observed: r.observed })),
   });
 }

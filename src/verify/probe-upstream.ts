@@ -1,7 +1,7 @@
 /**
  * The probe upstream: the REST API `slapage verify` puts behind the gateway under test, so it can see what reaches an
  * upstream (every request is recorded) and choose what comes back (canaries, a 429 with every rate-limit header form).
- * It serves the routes of the verification integration (see the gateway README, "Verifying a gateway") under /api/v1.
+ * It serves the routes of the verification integration (see docs/verify.md) under /api/v1.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

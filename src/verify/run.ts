@@ -7,7 +7,8 @@ import { expiredToken, lifetimeCap, noTokenPassthrough, originAllowlist, seconda
 import { auditTrail, methodFilter, tagFilter } from './checks/filters.ts';
 import { rateLimitLatency, rateLimitPassthrough } from './checks/rate-limits.ts';
 import { VerifyContext, VerifySetupError, type Check, type Observed } from './context.ts';
-import { mcp, type AdminClient } from './http.ts';
+import { connect, McpHandshakeError, McpUnreachable, type EraChoice, type McpSession } from '../measure/mcp-client.ts';
+import { GatewayUnreachable, type AdminClient } from './http.ts';
 import type { ProbeUpstream } from './probe-upstream.ts';
 
 /** The checks in the order they run: expiry waits for the short-lived server, the audit checks read every earlier action. */
@@ -52,6 +53,10 @@ export interface RunOptions {
   readonly integration: string;
   /** The reference gateway's data folder when verify started it. */
   readonly dataDir?: string;
+  /** The MCP era to speak: a protocol version, or "auto" to discover it (default). */
+  readonly era?: EraChoice;
+  /** Told the session once the era is known (the evidence records its version). */
+  readonly onSession?: (session: McpSession) => void;
   /** Only these checks (tests). */
   readonly only?: readonly CheckId[];
 }
@@ -61,9 +66,17 @@ export async function runChecks(o: RunOptions): Promise<CheckResult[]> {
   ctx.tenantA = await ctx.connect('slapage-verify-a');
   ctx.tenantB = await ctx.connect('slapage-verify-b');
   ctx.shortLived = await ctx.server({ lifetimeMs: SHORT_LIFETIME_MS });
-  ctx.shortLivedStatus = (await mcp(ctx.shortLived.url, 'tools/list')).status;
   const results = new Map<CheckId, CheckResult>();
   try {
+    try {
+      ctx.session = await connect(ctx.shortLived.url, { era: o.era ?? 'auto' });
+    } catch (error) {
+      if (error instanceof McpUnreachable) throw new GatewayUnreachable(error.message);
+      if (error instanceof McpHandshakeError) throw new VerifySetupError(`cannot open an MCP server of the gateway (${o.era && o.era !== 'auto' ? `--era ${o.era}` : 'era discovery'}): ${error.message}`);
+      throw error;
+    }
+    o.onSession?.(ctx.session);
+    ctx.shortLivedStatus = (await ctx.mcp(ctx.shortLived.url, 'tools/list')).status;
     for (const [id, check] of RUN_ORDER) {
       if (o.only && !o.only.includes(id)) continue;
       let outcome;
@@ -76,6 +89,7 @@ export async function runChecks(o: RunOptions): Promise<CheckResult[]> {
       results.set(id, { id, ...locate(o.version, id, outcome.kind, outcome.path), status: outcome.status, claim: outcome.claim, did: outcome.did, observed: outcome.observed });
     }
   } finally {
+    await ctx.closeSessions();
     for (const id of ctx.created) await o.admin.call('DELETE', `/admin/servers/${id}`).catch(() => undefined);
   }
   return CHECK_IDS.flatMap((id) => results.get(id) ?? []);

@@ -10,6 +10,7 @@ import { AdminClient } from './http.ts';
 import { startProbeUpstream, type ProbeUpstream } from './probe-upstream.ts';
 import { startReference, VERIFY_INTEGRATION, type Reference } from './reference.ts';
 import { runChecks, type CheckResult } from './run.ts';
+import type { EraChoice } from '../measure/mcp-client.ts';
 import { startWrongGateway, type Fault } from './wrong-gateways.ts';
 
 let probe: ProbeUpstream;
@@ -44,6 +45,28 @@ describe('slapage verify against the reference gateway', () => {
     const [result] = await run(reference.url, ['rate-limit-latency']);
     expect(result).toMatchObject({ file: 'policy/3.2/latency.yaml', line: 19, observed: { pairs: 40, objective_p50_ms: 4, wrong_status: 0 } });
     expect(result!.did).toMatch(/^added a median -?\d+(\.\d+)? ms over 40 paired 429s \(objective p50 4 ms\)$/);
+  });
+});
+
+describe('either MCP era', () => {
+  const session = async (era: EraChoice) => {
+    let spoken: string | undefined;
+    const results = await runChecks({ admin: new AdminClient(reference.url, reference.adminKey), probe, version, integration: VERIFY_INTEGRATION, era, onSession: (s) => (spoken = s.version), only: ['secondary-bearer', 'method-filter', 'uniform-rejection'] });
+    return { version: spoken, failures: failures(results), statuses: results.map((r) => r.status) };
+  };
+
+  it('discovers the newest version the reference gateway speaks, and holds the same checks in it', async () => {
+    const { SUPPORTED_PROTOCOL_VERSIONS } = await import('@slapage/gateway');
+    const auto = await session('auto');
+    expect(auto.version).toBe(SUPPORTED_PROTOCOL_VERSIONS.includes('2026-07-28') ? '2026-07-28' : '2025-11-25');
+    expect(auto.failures).toEqual([]);
+  });
+
+  it.each(['2025-11-25', '2025-06-18'] as const)('speaks %s with an initialize handshake when told to, and the checks hold', async (era) => {
+    const r = await session(era);
+    expect(r.version).toBe(era);
+    expect(r.failures).toEqual([]);
+    expect(r.statuses).toEqual(['pass', 'pass', 'pass']);
   });
 });
 
@@ -114,7 +137,12 @@ describe('the command line', () => {
       expect(verify.status).toBe(1);
       const failed = verify.out.split('\n').filter((l) => l.includes('[lifetime-cap]'));
       expect(failed).toEqual([`policy/4.0/auth.yaml:${line}: an MCP server expires at most 30 days after creation: the gateway accepted a server expiring 31 days ahead (HTTP 201); the longest lifetime it accepted was 365 days [lifetime-cap]`]);
-      expect(readdirSync(join(project, 'content', 'evidence'))).toHaveLength(1);
+      const evidence = readdirSync(join(project, 'content', 'evidence'));
+      expect(evidence).toHaveLength(1);
+      // The version verify spoke is recorded, and printed.
+      const spoken = (JSON.parse(readFileSync(join(project, 'content', 'evidence', evidence[0]!), 'utf8')) as { gateway: { mcp_protocol_version?: string } }).gateway.mcp_protocol_version;
+      expect(spoken).toMatch(/^20\d\d-\d\d-\d\d$/);
+      expect(verify.out).toContain(`speaking MCP ${spoken}`);
 
       const validate = cli('validate');
       expect(validate.status).toBe(1);

@@ -1,6 +1,6 @@
 /** Checks of auth.yaml's claims: the lifetime cap, expiry at request time, one uniform 401, the secondary bearer, no token passthrough, tenant isolation, the Origin allowlist. */
 import { randomBytes } from 'node:crypto';
-import { mcp, type Answer } from '../http.ts';
+import type { Answer } from '../http.ts';
 import { describeAnswer, type Check, type Outcome } from '../context.ts';
 
 const DAY = 24 * 3600_000;
@@ -51,7 +51,7 @@ export const expiredToken: Check = async (ctx): Promise<Outcome> => {
   if (!layers?.includes('request-time')) return notApplicable(claim, 'auth.yaml does not list request-time expiry');
   const server = ctx.shortLived;
   await untilExpired(server.expires_at);
-  const after = await mcp(server.url, 'tools/list');
+  const after = await ctx.mcp(server.url, 'tools/list');
   const beforeStatus = ctx.shortLivedStatus;
   const ok = after.status === 401 && beforeStatus === 200;
   return {
@@ -73,11 +73,11 @@ export const uniformRejection: Check = async (ctx): Promise<Outcome> => {
   // Same prefix and length as a real token, random otherwise: a well-formed token nobody was given.
   const unknown = token.replace(/[^_]+$/, (tail) => randomBytes(tail.length).toString('base64url').slice(0, tail.length));
   const cases: Record<string, Answer> = {
-    expired: await mcp(ctx.shortLived.url, 'tools/list'),
-    revoked: await mcp(revoked.url, 'tools/list'),
-    unknown: await mcp(ctx.shortLived.url.replace(token, unknown), 'tools/list'),
-    'missing bearer': await mcp(guarded.url, 'tools/list'),
-    'wrong bearer': await mcp(guarded.url, 'tools/list', undefined, { authorization: 'Bearer ' + (guarded.api_token ?? 'x').replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) }),
+    expired: await ctx.mcp(ctx.shortLived.url, 'tools/list'),
+    revoked: await ctx.mcp(revoked.url, 'tools/list'),
+    unknown: await ctx.mcp(ctx.shortLived.url.replace(token, unknown), 'tools/list'),
+    'missing bearer': await ctx.mcp(guarded.url, 'tools/list'),
+    'wrong bearer': await ctx.mcp(guarded.url, 'tools/list', undefined, { authorization: 'Bearer ' + (guarded.api_token ?? 'x').replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) }),
   };
   const reference = shape(cases.expired!);
   const differing = Object.entries(cases).filter(([, a]) => a.status !== 401 || shape(a) !== reference);
@@ -98,8 +98,8 @@ export const secondaryBearer: Check = async (ctx): Promise<Outcome> => {
   if (ctx.policy.auth.secondary_auth?.available !== true) return notApplicable(claim, 'auth.yaml does not offer a secondary bearer');
   const server = await ctx.server({ requireApiToken: true });
   if (!server.api_token) return { status: 'fail', claim, did: 'created a server with require_api_token_auth: true but returned no api_token', observed: { api_token_returned: false } };
-  const without = await mcp(server.url, 'tools/list');
-  const withIt = await mcp(server.url, 'tools/list', undefined, { authorization: 'Bearer ' + server.api_token });
+  const without = await ctx.mcp(server.url, 'tools/list');
+  const withIt = await ctx.mcp(server.url, 'tools/list', undefined, { authorization: 'Bearer ' + server.api_token });
   const ok = without.status === 401 && withIt.status === 200;
   return {
     status: ok ? 'pass' : 'fail',
@@ -117,7 +117,7 @@ export const noTokenPassthrough: Check = async (ctx): Promise<Outcome> => {
   const cookie = ctx.marker('cookie');
   const header = ctx.marker('header');
   const before = ctx.probe.requests.length;
-  const answer = await mcp(server.url, 'tools/call', { name: 'echo_query', arguments: { text: marker } }, {
+  const answer = await ctx.mcp(server.url, 'tools/call', { name: 'echo_query', arguments: { text: marker } }, {
     ...(server.api_token ? { authorization: 'Bearer ' + server.api_token } : {}),
     cookie: `session=${cookie}`,
     'x-forwarded-token': header,
@@ -158,7 +158,7 @@ export const tenantIsolation: Check = async (ctx): Promise<Outcome> => {
   ] as const) {
     const marker = ctx.marker('tenant');
     // The caller names the other tenant every way it can: none of it may count.
-    await mcp(server.url, 'tools/call', { name: 'echo_query', arguments: { text: marker }, tenant: other.tenant }, { 'x-tenant': other.tenant, 'x-tenant-id': other.tenant });
+    await ctx.mcp(server.url, 'tools/call', { name: 'echo_query', arguments: { text: marker }, tenant: other.tenant }, { 'x-tenant': other.tenant, 'x-tenant-id': other.tenant });
     for (const r of ctx.probe.requests.filter((q) => q.url.includes(marker))) {
       requests++;
       const sent = JSON.stringify(r.headers);
@@ -177,7 +177,7 @@ export const tenantIsolation: Check = async (ctx): Promise<Outcome> => {
 export const originAllowlist: Check = async (ctx): Promise<Outcome> => {
   const claim = 'a request from a browser page on another site (Origin outside the allowlist) is refused with 403';
   const server = await ctx.server({});
-  const answer = await mcp(server.url, 'tools/list', undefined, { origin: 'https://attacker.invalid' });
+  const answer = await ctx.mcp(server.url, 'tools/list', undefined, { origin: 'https://attacker.invalid' });
   const ok = answer.status === 403;
   return { status: ok ? 'pass' : 'fail', claim, did: ok ? 'answered 403 to Origin: https://attacker.invalid' : `answered ${describeAnswer(answer)} to Origin: https://attacker.invalid`, observed: { status: answer.status } };
 };

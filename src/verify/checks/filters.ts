@@ -1,17 +1,16 @@
 /** Checks of rbac.yaml's claims: method and tag filters shape tools/list and are enforced on tools/call with no upstream request; admin actions are audited and the chain verifies. */
-import { mcp } from '../http.ts';
 import { describeAnswer, refused, toolNames, type Check, type Outcome, type VerifyContext } from '../context.ts';
 
-/** The verification integration's operations (see the gateway README, "Verifying a gateway"). */
+/** The verification integration's operations (see docs/verify.md). */
 const WRITE_TOOL = 'echo_body';
 const READ_TOOL = 'echo_query';
 const FIXED_TOOL = 'get_fixed';
 
 async function filtered(ctx: VerifyContext, config: { methods: string[]; tags: string[] }, hidden: string, shown: string, claim: string, what: string): Promise<Outcome> {
   const server = await ctx.server(config);
-  const listed = toolNames(await mcp(server.url, 'tools/list'));
+  const listed = toolNames(await ctx.mcp(server.url, 'tools/list'));
   const marker = ctx.marker('filter');
-  const call = await mcp(server.url, 'tools/call', { name: hidden, arguments: { text: marker } });
+  const call = await ctx.mcp(server.url, 'tools/call', { name: hidden, arguments: { text: marker } });
   const hits = ctx.hits(marker);
   const onCall = ctx.policy.rbac.filtering?.enforced_on_call !== false;
   const problems: string[] = [];

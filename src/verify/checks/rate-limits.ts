@@ -1,5 +1,5 @@
 /** Checks of rate-limits.yaml's claims: an upstream 429 surfaced with the promised status, exactly the listed headers and the JSON-RPC code, retried no more than allowed, and within the rate-limit-passthrough objective. */
-import { direct, mcp } from '../http.ts';
+import { direct } from '../http.ts';
 import type { Check, Outcome } from '../context.ts';
 
 /** Header names of the rate-limit family: what "exactly the listed headers" is compared over. */
@@ -16,7 +16,7 @@ export const rateLimitPassthrough: Check = async (ctx): Promise<Outcome> => {
   const claim = `an upstream 429 comes back as HTTP ${rl.status} with JSON-RPC code ${rl.jsonrpc_error_code} and the headers ${listed.join(', ')}, after ${1 + retries} upstream request${retries === 0 ? '' : 's'}`;
   const server = await ctx.server({ methods: ['read'] });
   const marker = ctx.marker('429');
-  const answer = await mcp(server.url, 'tools/call', { name: 'rate_limited', arguments: { dialect: 'ietf', text: marker } });
+  const answer = await ctx.mcp(server.url, 'tools/call', { name: 'rate_limited', arguments: { dialect: 'ietf', text: marker } });
   const hits = ctx.hits(marker);
   const headers = [...answer.headers.keys()].filter((k) => RATE_LIMIT_HEADER.test(k)).map((k) => k.toLowerCase()).sort();
   const code = answer.json?.error?.code ?? null;
@@ -47,7 +47,7 @@ export const rateLimitLatency: Check = async (ctx): Promise<Outcome> => {
   let failures = 0;
   for (let i = 0; i < WARMUP_PAIRS + PAIRS; i++) {
     const d = await direct(`${ctx.probe.baseUrl}/ratelimited/ietf`);
-    const g = await mcp(server.url, 'tools/call', { name: 'rate_limited', arguments: { dialect: 'ietf' } });
+    const g = await ctx.mcp(server.url, 'tools/call', { name: 'rate_limited', arguments: { dialect: 'ietf' } });
     if (i < WARMUP_PAIRS) continue;
     if (g.status !== ctx.policy['rate-limits'].status) failures++;
     added.push(g.ms - d.ms);

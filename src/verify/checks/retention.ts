@@ -1,7 +1,6 @@
 /** Checks of retention.yaml's claims: canaries in arguments and upstream responses are kept nowhere, the access log holds only the listed fields, the audit log exports in the listed formats. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { mcp } from '../http.ts';
 import { describeAnswer, type Check, type Outcome } from '../context.ts';
 
 /** Every file under a folder, recursively (the reference gateway's SQLite database, WAL and access-log day files). */
@@ -19,8 +18,8 @@ export const noPayloadRetention: Check = async (ctx): Promise<Outcome> => {
   const response = ctx.marker('canary-response');
   ctx.probe.setFixed({ note: response });
   const server = await ctx.server({ methods: ['read'] });
-  const sent = await mcp(server.url, 'tools/call', { name: 'echo_query', arguments: { text: argument } });
-  const received = await mcp(server.url, 'tools/call', { name: 'get_fixed', arguments: {} });
+  const sent = await ctx.mcp(server.url, 'tools/call', { name: 'echo_query', arguments: { text: argument } });
+  const received = await ctx.mcp(server.url, 'tools/call', { name: 'get_fixed', arguments: {} });
   ctx.probe.setFixed({ ok: true });
   // Without the round trip the search below would prove nothing.
   if (ctx.hits(argument) === 0 || !received.text.includes(response)) {
