@@ -77,7 +77,7 @@ function pdfSections(pdf: string): Map<string, string> {
     // A word broken after its hyphen at a line end is one word again.
     const own = lines.slice(starts[i]! + 1, starts[i + 1] ?? lines.length);
     // Evidence beside the claims (issue 14) closes each section, drawn by its own renderer until it becomes a Document block.
-    const evidence = own.findIndex((line) => /^(How the claims in this document are backed|Verified on \d|Organisational commitment|Not verified)/.test(line));
+    const evidence = own.findIndex((line) => /^(How the claims in this document are backed|Verified (on )?\d|Failed verification \d|Organisational commitment|Not verified)/.test(line));
     found.set(s.id, norm(own.slice(0, evidence === -1 ? own.length : evidence).join('\n').replace(/-\n/g, '-')).replace(/\s+([.,:;)])/g, '$1'));
   });
   return found;

@@ -2,8 +2,8 @@
  * `slapage check`: the acceptance checks of a built site, for a vendor's CI to run on their own output. Each problem
  * comes back located (file in the site, line and column where known): the anchor contract, in-site links and
  * fragments under the base path, no nda.yaml text in any public file, each PDF's named destinations equal to its
- * page's section anchors, sla.json valid against the published schema, and in a browser (where one is installed)
- * deep links with JavaScript off and axe WCAG 2.1 AA.
+ * page's section anchors, each PDF's PDF/UA-1 machine-checkable rules (where qpdf is installed), sla.json valid against
+ * the published schema, and in a browser (where one is installed) deep links with JavaScript off and axe WCAG 2.1 AA.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { anchorIds, checkAnchorContract, type RenderedPage } from '../site/ancho
 import { checkInBrowser, chromiumPath } from './browser.ts';
 import { checkLinks, type Finding } from './links.ts';
 import { pdfDestinations } from './pdf-destinations.ts';
+import { checkPdfUa, qpdfAvailable } from './pdf-ua.ts';
 import { searchableText, siteFiles } from './site-files.ts';
 import { checkSlaJson } from './sla-json.ts';
 
@@ -64,6 +65,8 @@ export async function checkSite(input: CheckInput): Promise<CheckResult> {
   findings.push(...checkLinks(dir, html, base));
   findings.push(...inSite(ndaLeaks(pagesDir, files, input.versions, input.annexes ?? [])));
   findings.push(...inSite(pdfAnchors(pagesDir, files)));
+  if (qpdfAvailable()) findings.push(...inSite(pdfUa(pagesDir, files)));
+  else skipped.push('PDF/UA checks: qpdf is not installed (apt-get install qpdf)');
   findings.push(...inSite(checkSlaJson(pagesDir, files)));
 
   const chromium = input.browser ? chromiumPath() : undefined;
@@ -118,6 +121,13 @@ function ndaLeaks(dir: string, files: readonly string[], versions: readonly Load
 export function sectionAnchors(html: string): string[] {
   const ids = [...html.matchAll(/<h2 id="([^"]+)"/g), ...html.matchAll(/<span class="anchor-alias" id="([^"]+)"/g)].map((m) => m[1]!);
   return [...new Set(ids)].sort();
+}
+
+/** Every PDF of the site against the PDF/UA-1 rules of pdf-ua.ts, one finding per failed checkpoint and place. */
+function pdfUa(dir: string, files: readonly string[]): Finding[] {
+  return files
+    .filter((f) => f.endsWith('.pdf'))
+    .flatMap((pdf) => checkPdfUa(join(dir, pdf)).map((f) => ({ file: pdf, line: 0, column: 0, detail: `PDF/UA-1 (Matterhorn ${f.checkpoint}): ${f.detail}` })));
 }
 
 /** sla.pdf against /, sla-vX.Y.pdf against /v/X.Y/. */

@@ -11,8 +11,9 @@ import { formatProblems } from '../errors/format.ts';
 export const usage = `usage: slapage check [DIR] [--project DIR] [--policy DIR] [--prefix PATH] [--no-browser]
 
 Checks a built site (default: dist in the project): the anchor contract, every in-site link and #fragment
-under the base path, no NDA annex text (any nda.yaml, policy/nda/N.yaml) in any public file (PDFs inflated), each PDF's named destinations
-equal to its page's anchors, sla.json valid against /sla.schema.json; and where a Chromium is installed
+under the base path, no NDA annex text (any nda.yaml, policy/nda/N.yaml) in any public file (PDFs inflated),
+each PDF's named destinations equal to its page's anchors, each PDF's PDF/UA-1 machine-checkable rules (where qpdf
+is installed), sla.json valid against /sla.schema.json; and where a Chromium is installed
 (CHROMIUM_PATH or /usr/bin/chromium), deep links with JavaScript off and axe WCAG 2.1 AA on every page.
 In a host site (slapage({ prefix: '/security' }) beside other pages), DIR is the host's output and --prefix
 (default: site.prefix of slapage.config.yaml, else /) says where the pages are; the host's own pages are not checked.

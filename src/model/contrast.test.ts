@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { contrastOnWhite, formatRatio, nearestPassingShade } from './contrast.ts';
+import { contrastBetween, contrastOnWhite, formatRatio, nearestPassingShade, nearestPassingTint } from './contrast.ts';
 
 it('matches WCAG reference values', () => {
   expect(formatRatio(contrastOnWhite('#000000'))).toBe('21.00');
@@ -16,4 +16,16 @@ it('suggests the lightest passing shade of the same hue', () => {
   const lighter = '#' + [1, 3, 5].map((i) => Math.min(255, parseInt(shade.slice(i, i + 2), 16) + 2).toString(16).padStart(2, '0')).join('');
   expect(contrastOnWhite(lighter)).toBeLessThan(4.5);
   expect(nearestPassingShade('#0B7A75')).toBe('#0B7A75');
+});
+
+it('tints an accent chosen for white until it passes on a dark background, keeping its hue', () => {
+  const dark = '#12161C';
+  const tint = nearestPassingTint('#0B7A75', dark);
+  expect(contrastBetween(tint, dark)).toBeGreaterThanOrEqual(4.5);
+  expect(contrastBetween('#0B7A75', dark)).toBeLessThan(4.5);
+  // The nearest: a step back toward the accent fails.
+  const darker = '#' + [1, 3, 5].map((i) => Math.max(0, parseInt(tint.slice(i, i + 2), 16) - 3).toString(16).padStart(2, '0')).join('');
+  expect(contrastBetween(darker, dark)).toBeLessThan(4.5);
+  expect(nearestPassingTint('#8AB4FF', dark)).toBe('#8AB4FF');
+  expect(formatRatio(contrastBetween('#FFFFFF', '#000000'))).toBe('21.00');
 });

@@ -37,3 +37,28 @@ export function nearestPassingShade(hex: string, min = 4.5): string {
   }
   return shade(lo);
 }
+
+/** WCAG 2.x contrast ratio of two "#RRGGBB" colours (1 to 21). */
+export function contrastBetween(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * For a dark background: the darkest tint of `hex` (each channel moved toward white by the same share, which keeps the
+ * hue) whose contrast on `background` is at least `min`; `hex` itself when it already passes. The page's dark scheme
+ * colours links with it, so a brand accent chosen for white stays readable there too.
+ */
+export function nearestPassingTint(hex: string, background: string, min = 4.5): string {
+  if (contrastBetween(hex, background) >= min) return hex.toUpperCase();
+  const rgb = [0, 1, 2].map((i) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16));
+  const tint = (share: number) => '#' + rgb.map((c) => Math.ceil(c + (255 - c) * share).toString(16).padStart(2, '0')).join('').toUpperCase();
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 30; i++) {
+    const mid = (lo + hi) / 2;
+    if (contrastBetween(tint(mid), background) >= min) hi = mid;
+    else lo = mid;
+  }
+  return tint(hi);
+}

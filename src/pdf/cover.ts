@@ -1,6 +1,6 @@
 /**
- * The cover page: logo, company, product, version, dates, and a contents list that links to each section. Tagged: the
- * logo a Figure with the brand's alt text, the title an H1, the contents an H2 over a list of Links.
+ * The cover page: logo, company, product, version, dates, and a contents list that links to each section with its page
+ * number. Tagged: the logo a Figure with the brand's alt text, the title an H1, the contents an H2 over a list of Links.
  */
 import type { Meta } from '../model/meta.ts';
 import { sections } from '../model/sections.ts';
@@ -16,9 +16,12 @@ export interface CoverOptions {
   readonly facts?: readonly (readonly [string, string])[];
   /** Extra contents entries after the sections (NDA annexes), as [destination, title]. */
   readonly annexes?: readonly (readonly [string, string])[];
+  /** The page each destination starts on (layout.ts sectionPages of a first rendering); none on that first rendering. */
+  readonly pages?: ReadonlyMap<string, number> | undefined;
 }
 
-const ANCHOR_WIDTH = 120;
+// The page-number column: its width is fixed, so the contents lay out the same with and without the numbers.
+const PAGE_WIDTH = 40;
 
 export function cover(doc: Doc, meta: Meta, options: CoverOptions = {}): void {
   doc.addPage();
@@ -58,11 +61,12 @@ export function cover(doc: Doc, meta: Meta, options: CoverOptions = {}): void {
       const y = doc.y;
       let next = y;
       tag(doc, 'LI', () => {
-        leaf(doc, 'Lbl', () => doc.font('regular').fontSize(sizes.body).fillColor(linkColor(doc)).text(`${i + 1}. `, left, y, { continued: true, width: width - ANCHOR_WIDTH }));
+        leaf(doc, 'Lbl', () => doc.font('regular').fontSize(sizes.body).fillColor(linkColor(doc)).text(`${i + 1}. `, left, y, { continued: true, width: width - PAGE_WIDTH }));
         tag(doc, 'LBody', () => {
-          leaf(doc, 'Link', () => doc.text(title, { goTo: id }));
+          const page = options.pages?.get(id);
+          leaf(doc, 'Link', () => doc.text(title, { goTo: id }), { contents: page === undefined ? title : `${title}, page ${page}` });
           next = doc.y;
-          content(doc, () => doc.font('mono').fontSize(sizes.small).fillColor(colors.muted).text(`#${id}`, left + width - ANCHOR_WIDTH, y + 1, { width: ANCHOR_WIDTH, align: 'right' }));
+          if (page !== undefined) content(doc, () => doc.font('regular').fontSize(sizes.body).fillColor(colors.muted).text(String(page), left + width - PAGE_WIDTH, y, { width: PAGE_WIDTH, align: 'right' }));
         });
       });
       doc.y = next + 2;

@@ -48,6 +48,10 @@ class ArchivalDocument extends PDFDocument {
       `<dc:creator><rdf:Seq><rdf:li>${xml(info.Author ?? '')}</rdf:li></rdf:Seq></dc:creator>`,
       `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(info.Subject ?? '')}</rdf:li></rdf:Alt></dc:description>`,
       '</rdf:Description>',
+      // PDF/UA-1 identification beside pdfkit's PDF/A-3b one (pdfkit writes one subset's only).
+      '<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+      '<pdfuaid:part>1</pdfuaid:part>',
+      '</rdf:Description>',
       '<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
       `<pdf:Producer>${xml(info.Producer ?? '')}</pdf:Producer>`,
       `<pdf:Keywords>${xml(info.Keywords ?? '')}</pdf:Keywords>`,
@@ -60,7 +64,17 @@ class ArchivalDocument extends PDFDocument {
   override goTo(x: number, y: number, w: number, h: number, name: string, options: PDFKit.Mixins.AnnotationOption = {}): this {
     const current = (this as unknown as { _currentStructureElement?: { dictionary: { data: { S: string } } } })._currentStructureElement;
     const structParent = current?.dictionary.data.S === 'Link' ? { structParent: current } : {};
-    return super.goTo(x, y, w, h, name, { ...structParent, ...options });
+    return super.goTo(x, y, w, h, name, { ...structParent, Contents: this.linkContents(`Go to ${name}`), ...options });
+  }
+
+  /** PDF/UA wants every annotation described (/Contents): the Link element's description (tags.ts), else its target. */
+  override link(x: number, y: number, w: number, h: number, url: string, options: PDFKit.Mixins.AnnotationOption = {}): this {
+    return super.link(x, y, w, h, url, { Contents: this.linkContents(url), ...options });
+  }
+
+  private linkContents(fallback: string): string {
+    // pdfkit writes a JS string as a PDF name; a String object is written as a text string.
+    return new String((this as unknown as { _linkContents?: string })._linkContents ?? fallback) as unknown as string;
   }
 }
 

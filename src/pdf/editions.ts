@@ -12,6 +12,7 @@ import { attachData, attachSources, createDocument, finish, type DocumentMeta, t
 import { annexAttachmentName, annexAttachmentNote, annexes, annexFacts, ndaStamp, renderAnnexes, watermark, type EditionAnnex } from './nda-annex.ts';
 import { annexLabel, annexRange } from '../model/nda.ts';
 import { runningHeaderFooter } from './running.ts';
+import { sectionPages } from './layout.ts';
 import { buildDocument } from '../document/document.ts';
 import type { ProseFile } from '../load/prose.ts';
 import type { EvidenceFile } from '../model/evidence.ts';
@@ -70,18 +71,32 @@ export interface PublicOptions extends SectionExtras {
 }
 
 /** `options.measurement`: the committed measurement the page's #latency shows for this version, if any. */
+/**
+ * Draws an edition twice: the first drawing finds the page each section starts on, the second prints those pages in
+ * the cover's contents (the cover lays out the same either way, so the pages do not move).
+ */
+function withContentsPages(draw: (pages: ReadonlyMap<string, number> | undefined) => Doc): Promise<Uint8Array> {
+  return finish(draw(sectionPages(draw(undefined))));
+}
+
 export function renderPublicPdf(policy: Policy, sources: readonly PublicSource[], options: PublicOptions = {}): Promise<Uint8Array> {
+  return withContentsPages((pages) => drawPublicPdf(policy, sources, options, pages));
+}
+
+function drawPublicPdf(policy: Policy, sources: readonly PublicSource[], options: PublicOptions, pages: ReadonlyMap<string, number> | undefined): Doc {
   const { draft, brand, ...extras } = options;
   const base = documentMeta(policy);
   const doc = createDocument(draft ? { ...base, title: `${base.title} (${DRAFT_NOTICE})`, extra: { Draft: DRAFT_NOTICE } } : base);
   setBrand(doc, brand);
-  cover(doc, policy.meta, draft ? { edition: DRAFT_NOTICE } : undefined);
+  cover(doc, policy.meta, draft ? { edition: DRAFT_NOTICE, pages } : { pages });
   doc.addPage();
   renderSections(doc, policy, extras);
+  // The first drawing only finds the pages: what follows the sections moves none of them.
+  if (!pages) return doc;
   runningHeaderFooter(doc, policy.meta, draft ? { stamp: DRAFT_NOTICE, overlay: watermark(DRAFT_NOTICE) } : {});
   attachSources(doc, sources, sourceNote(policy.meta.version), policy.meta.updated);
   attachMeasurement(doc, extras.measurement, policy.meta.updated);
-  return finish(doc);
+  return doc;
 }
 
 export interface NdaOptions extends SectionExtras {
@@ -100,6 +115,10 @@ export interface NdaOptions extends SectionExtras {
 
 /** `sources`: the public files, plus the annex's text under {@link annexAttachmentName}. */
 export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceText[], options: NdaOptions): Promise<Uint8Array> {
+  return withContentsPages((pages) => drawNdaPdf(policy, nda, sources, options, pages));
+}
+
+function drawNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceText[], options: NdaOptions, pages: ReadonlyMap<string, number> | undefined): Doc {
   const { version } = policy.meta;
   const annex: EditionAnnex = options.annex ?? { id: version, source: 'version-file', from: version, through: version };
   const draft = options.draft && options.draft.length > 0 ? options.draft : undefined;
@@ -125,15 +144,18 @@ export function renderNdaPdf(policy: Policy, nda: Nda, sources: readonly SourceT
     edition: draft ? `${DRAFT_NOTICE} (${draft.join('; ')}) · ${stamp}` : stamp,
     facts: annexFacts(annex),
     annexes: annexes.map((a) => [a.id, a.title] as const),
+    pages,
   });
   doc.addPage();
   renderSections(doc, policy, { measurement: options.measurement, uptime: options.uptime, evidence: options.evidence, prose: options.prose });
   renderAnnexes(doc, nda);
+  // The first drawing only finds the pages: what follows the sections moves none of them.
+  if (!pages) return doc;
   const mark = draft ? `${DRAFT_NOTICE} — ${options.recipient}` : `Confidential — ${options.recipient}`;
   runningHeaderFooter(doc, policy.meta, { stamp: running, overlay: watermark(mark) });
   const attachment = annexAttachmentName(annex);
   const publicNote = sourceNote(version);
   attachSources(doc, sources, (name) => (name === attachment ? annexAttachmentNote(annex) : publicNote(name)), options.date);
   attachMeasurement(doc, options.measurement, options.date);
-  return finish(doc);
+  return doc;
 }

@@ -22,6 +22,13 @@ export function bottom(doc: Doc): number {
   return doc.page.height - doc.page.margins.bottom;
 }
 
+const pagesOf = new WeakMap<Doc, Map<string, number>>();
+
+/** The page (1-based) each section heading drawn so far starts on, by its anchor: the cover's contents print them. */
+export function sectionPages(doc: Doc): ReadonlyMap<string, number> {
+  return pagesOf.get(doc) ?? new Map();
+}
+
 /** Starts a new page when less than `height` is left, so a block is not split from its heading. */
 export function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > bottom(doc)) doc.addPage();
@@ -38,6 +45,10 @@ export function sectionHeading(doc: Doc, section: Pick<Section, 'id' | 'title' |
   const y = doc.y;
   for (const alias of section.aliases) doc.addNamedDestination(alias, 'XYZ', doc.page.margins.left, y, null as unknown as number);
   startSection(doc, section.title);
+  // Headings are drawn in page order, so the current page is the last buffered one.
+  const pages = pagesOf.get(doc) ?? new Map<string, number>();
+  pages.set(section.id, doc.bufferedPageRange().count);
+  pagesOf.set(doc, pages);
   leaf(doc, 'H2', () => doc.font('bold').fontSize(sizes.h1).fillColor(colors.ink).text(section.title, { destination: section.id }));
   const item = doc.outline.addItem(section.title);
   // pdfkit points outline items at a page position; pointing at the named destination keeps one source of truth.
@@ -79,7 +90,7 @@ export interface Value {
 export function valueText(doc: Doc, value: Value, x: number, y: number, options: PDFKit.Mixins.TextOptions = {}): void {
   if (!value.link) return content(doc, () => doc.text(value.text, x, y, options));
   const link = value.link;
-  leaf(doc, 'Link', () => doc.fillColor(linkColor(doc)).text(value.text, x, y, { ...options, link, underline: true }));
+  leaf(doc, 'Link', () => doc.fillColor(linkColor(doc)).text(value.text, x, y, { ...options, link, underline: true }), { contents: value.text });
 }
 
 /** Label–value lines: the label in bold, the value after it, wrapped under the value column. Tagged as a list whose items are Lbl (label) and LBody (value), as a definition list is. */
@@ -170,7 +181,7 @@ export function linkLine(doc: Doc, lead: string, value: Value): void {
     doc.font('regular').fillColor(colors.ink);
     if (value.link) {
       const link = value.link;
-      leaf(doc, 'Link', () => doc.fillColor(linkColor(doc)).text(value.text, { link, underline: true }));
+      leaf(doc, 'Link', () => doc.fillColor(linkColor(doc)).text(value.text, { link, underline: true }), { contents: value.text });
     } else {
       content(doc, () => doc.text(value.text));
     }

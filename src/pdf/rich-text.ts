@@ -1,5 +1,6 @@
 /** Inline runs on a pdfkit document: paragraphs and list items whose words change face (bold, mono) or link mid-line; tagged P, L > LI > Lbl/LBody, Link (tags.ts). */
 import type { Inline } from '../document/blocks.ts';
+import { unbroken } from '../document/unbroken.ts';
 import { linkColor } from './brand.ts';
 import type { Doc } from './document.ts';
 import type { Face } from '../model/glyphs.ts';
@@ -22,7 +23,7 @@ export function segments(runs: readonly Inline[], face: Face = 'regular', link?:
       case 'text':
         return at(run.text, face);
       case 'value':
-        return at(run.text, run.mono ? 'mono' : face);
+        return at(unbroken(run.text), run.mono ? 'mono' : face);
       case 'code':
         return at(run.text, 'mono');
       case 'emphasis':
@@ -57,7 +58,7 @@ export function drawSegments(doc: Doc, parts: readonly Segment[], x: number, wid
       underline: part.link !== undefined,
     } as PDFKit.Mixins.TextOptions;
     const draw = () => (i === 0 ? doc.text(part.text, x, y, options) : doc.text(part.text, options));
-    if (part.link) leaf(doc, 'Link', draw);
+    if (part.link) leaf(doc, 'Link', draw, { contents: part.text.trim() || part.link });
     else content(doc, draw);
   });
   doc.font('regular').fontSize(sizes.body).fillColor(colors.ink);

@@ -38,6 +38,8 @@ describe('a 60-entry sub-processor table', () => {
       if (rows.length === 0) continue;
       pagesWithRows.push(page);
       seen.push(...rows);
+      // No orphaned row: a page the table reaches holds at least two of its rows.
+      expect(rows.length, `rows on page ${page}`).toBeGreaterThanOrEqual(2);
       const header = text.search(HEADER);
       expect(header, `header on page ${page}`).toBeGreaterThanOrEqual(0);
       expect(header, `header above the rows on page ${page}`).toBeLessThan(text.indexOf(rows[0]!));

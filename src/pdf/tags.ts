@@ -17,6 +17,8 @@ export interface ElementOptions {
   readonly scope?: 'Column' | 'Row';
   /** /A /BBox of a Figure, in pdfkit's top-down coordinates [left, top, right, bottom]. */
   readonly bbox?: readonly [number, number, number, number];
+  /** A Link's description, written as /Contents of each of its annotations (PDF/UA: every annotation has one). */
+  readonly contents?: string;
 }
 
 interface Tree {
@@ -30,10 +32,13 @@ interface Tree {
 // annotations to, and the marked-content stack of the current page.
 interface Internals {
   _currentStructureElement?: Element | undefined;
+  /** Read by document.ts's link and goTo: the /Contents of the annotations drawn now. */
+  _linkContents?: string | undefined;
   page: { markings: unknown[] };
 }
 
 const trees = new WeakMap<Doc, Tree>();
+const descriptions = new WeakMap<Element, string>();
 
 /** Starts the tree of a document created with `tagged: true`: one Document element under the StructTreeRoot. */
 export function startTree(doc: Doc): void {
@@ -60,7 +65,9 @@ function treeOf(doc: Doc): Tree {
 /** An element of `type` under the current one; what `fill` tags while it runs goes under it. */
 export function tag(doc: Doc, type: string, fill: () => void, options: ElementOptions = {}): void {
   const tree = treeOf(doc);
-  const element = doc.struct(type, options);
+  const { contents, ...structOptions } = options;
+  const element = doc.struct(type, structOptions);
+  if (contents !== undefined) descriptions.set(element, contents);
   tree.open.at(-1)!.add(element);
   tree.open.push(element);
   try {
@@ -79,12 +86,15 @@ export function content(doc: Doc, draw: () => void): void {
   const type = (element as unknown as { dictionary: { data: { S: string } } }).dictionary.data.S;
   const marked = doc.markStructureContent(type);
   const previous = internals._currentStructureElement;
+  const previousContents = internals._linkContents;
   // pdfkit attaches a link's annotation to the current element when that element is a Link (and goTo in document.ts does too).
   internals._currentStructureElement = element;
+  internals._linkContents = descriptions.get(element);
   try {
     draw();
   } finally {
     internals._currentStructureElement = previous;
+    internals._linkContents = previousContents;
     doc.endMarkedContent();
   }
   element.add(marked);

@@ -13,3 +13,16 @@ export function pdfBrand(site: SiteOptions, company: string): PdfBrand | undefin
   if (logo && !bytes) logos.set(logo.source, (bytes = readFileSync(logo.source)));
   return { ...(accentColor ? { accent: accentColor } : {}), ...(logo && bytes ? { logo: { type: logo.type, bytes, alt: logo.alt ?? company } } : {}) };
 }
+
+/** Logos up to this size are inlined into the page as a data: URI, saving the page a request. */
+const INLINE_LOGO_BYTES = 4 * 1024;
+
+/** The page's logo `src`: a data: URI for a small logo (read once per process), else undefined (link the copied file). */
+export function inlineLogo(site: SiteOptions): string | undefined {
+  const logo = site.brand.logo;
+  if (!logo) return undefined;
+  let bytes = logos.get(logo.source);
+  if (!bytes) logos.set(logo.source, (bytes = readFileSync(logo.source)));
+  if (bytes.length > INLINE_LOGO_BYTES) return undefined;
+  return `data:${logo.type === 'svg' ? 'image/svg+xml' : 'image/png'};base64,${Buffer.from(bytes).toString('base64')}`;
+}

@@ -73,8 +73,9 @@ describe('a vendor adopts slapage from the packed tarball', () => {
 
     const dist = join(vendor, 'dist');
     const page = readFileSync(join(dist, 'index.html'), 'utf8');
-    expect(page).toContain('<img class="logo" src="/trust/logo.png" alt="Northwind Integrations"');
-    expect(page).toContain('--link: #0B7A75');
+    // A small logo is inlined into the page (one request fewer); the file is still published for the icon link.
+    expect(page).toContain(`<img class="logo" src="data:image/png;base64,${readFileSync(join(FIXTURE, 'brand/logo.png')).toString('base64')}" alt="Northwind Integrations"`);
+    expect(page).toContain('--brand-light: #0B7A75');
     expect(readFileSync(join(dist, 'logo.png'))).toEqual(readFileSync(join(FIXTURE, 'brand/logo.png')));
     // The favicon is the PNG logo itself, after the ICO header and its one directory entry.
     expect(page).toContain('<link rel="icon" href="/trust/favicon.ico" sizes="any">');
