@@ -4,7 +4,7 @@
  * policy leaves out gives no line, so nothing is claimed that the vendor did not state.
  */
 import type { Policy } from '../model/policy.ts';
-import { formatValue, list } from '../model/units.ts';
+import { formatValue, list, series } from '../model/units.ts';
 
 export interface Fact {
   readonly label: string;
@@ -33,6 +33,19 @@ export const hashingText = {
   sha256: 'SHA-256',
   sha512: 'SHA-512',
 } as const;
+export const storageText = {
+  hashed: 'Hashed',
+  encrypted: 'Encrypted',
+  'identity-provider': 'Held by the identity provider; the platform keeps none',
+  'not-stored': 'Not stored',
+} as const;
+const revokerText = { 'end-user': 'the end user', 'customer-admin': 'a customer administrator', platform: 'the platform', 'upstream-provider': 'the upstream provider' } as const;
+const upstreamDownText = {
+  'fail-fast': 'The call fails at once with an error',
+  'retry-then-fail': 'The call is retried within the retry bounds above, then fails with an error',
+  failover: 'The call is sent to another route or credential',
+} as const;
+const cacheScopeText = { 'per-user': 'per user', 'per-tenant': 'per tenant', shared: 'shared across tenants' } as const;
 const enforcementText = { 'request-time': 'request time', 'store-eviction': 'store eviction', 'purge-job': 'purge job' } as const;
 const retryOnText = { 'rate-limit': 'rate limits', 'transient-error': 'transient errors', timeout: 'timeouts' } as const;
 const scopingText = { methods: 'methods', tags: 'tags', toolkits: 'toolkits', tools: 'single tools', ttl: 'time to live (TTL)' } as const;
@@ -47,7 +60,9 @@ export function authFacts({ auth }: Policy): Fact[] {
   if (auth.delegation) add('User consent', sentence(`${consentText[auth.delegation.consent]}.`, auth.delegation.statement), 'auth.delegation');
   const t = auth.tokens;
   if (t) {
-    add('Token storage at rest', hashingText[t.hashing], 'auth.tokens.hashing');
+    // Storage as done (hashed, encrypted, …); the hash only when the vendor names one.
+    if (t.storage) add('Token storage at rest', t.storage === 'hashed' && t.hashing ? `${storageText.hashed}: ${hashingText[t.hashing]}` : storageText[t.storage], 'auth.tokens.storage');
+    else if (t.hashing) add('Token storage at rest', hashingText[t.hashing], 'auth.tokens.hashing');
     if (t.entropy_bits !== undefined) add('Token entropy', formatValue('entropy_bits', t.entropy_bits), 'auth.tokens.entropy_bits');
     if (t.max_lifetime_days !== undefined) add('Maximum token lifetime', formatValue('max_lifetime_days', t.max_lifetime_days), 'auth.tokens.max_lifetime_days');
     if (t.expiry_enforcement) add('Expiry enforced at', list(t.expiry_enforcement.map((e) => enforcementText[e])), 'auth.tokens.expiry_enforcement');
@@ -70,6 +85,12 @@ export function authFacts({ auth }: Policy): Fact[] {
     add('Tokens in logs', c.logged ? 'May appear in logs' : 'Never logged', 'auth.credentials.logged');
     if (c.statement) add('Credential storage', c.statement, 'auth.credentials.statement');
   }
+  const r = auth.revocation;
+  if (r) {
+    add('Revocation', sentence(`By ${series(r.by.map((b) => revokerText[b]))}.`, r.propagation_seconds !== undefined ? `Takes effect everywhere within ${formatValue('propagation_seconds', r.propagation_seconds)}.` : undefined, r.statement), 'auth.revocation');
+  }
+  if (auth.origin_validation !== undefined)
+    add('Requests from pages of other sites', auth.origin_validation ? 'Refused: the Origin header is checked (DNS-rebinding protection)' : 'Not refused: the Origin header is not checked', 'auth.origin_validation');
   if (auth.secondary_auth) add('Secondary bearer authentication', sentence(auth.secondary_auth.available ? 'Available.' : 'Not available.', auth.secondary_auth.statement), 'auth.secondary_auth');
   if (auth.token_passthrough !== undefined)
     add('Client tokens sent upstream', auth.token_passthrough ? 'Yes: client tokens are passed through to upstream APIs' : 'Never (no token passthrough)', 'auth.token_passthrough');
@@ -112,11 +133,14 @@ export function rateLimitFacts(policy: Policy): Fact[] {
       : `Retry${r.retry_on ? ` on ${list(r.retry_on.map((c) => retryOnText[c]))}` : ''}${r.failover ? ', with failover' : ''}`,
     'rate-limits.policy',
   );
-  add('Retries by the platform', String(r.retries), 'rate-limits.retries');
+  // Each line only when its key is stated: a vendor may bound retries by a count, a window or both, and name no header or code.
+  if (r.retries !== undefined) add('Retries by the platform', String(r.retries), 'rate-limits.retries');
   if (r.max_retry_window_ms !== undefined) add('Longest retry window', formatValue('max_retry_window_ms', r.max_retry_window_ms), 'rate-limits.max_retry_window_ms');
-  add('HTTP status', String(r.status), 'rate-limits.status');
-  add('JSON-RPC error code', String(r.jsonrpc_error_code), 'rate-limits.jsonrpc_error_code');
-  add('Headers on every rate-limited response', list(r.headers), 'rate-limits.headers', true);
+  if (r.status !== undefined) add('HTTP status', String(r.status), 'rate-limits.status');
+  if (r.jsonrpc_error_code !== undefined) add('JSON-RPC error code', String(r.jsonrpc_error_code), 'rate-limits.jsonrpc_error_code');
+  if (r.headers) add('Headers on every rate-limited response', list(r.headers), 'rate-limits.headers', true);
+  const down = r.upstream_down;
+  if (down) add('When an upstream API is down', sentence(`${upstreamDownText[down.behaviour]}${down.status !== undefined ? ` (HTTP ${down.status})` : ''}.`, down.statement), 'rate-limits.upstream_down');
   return facts;
 }
 
@@ -129,6 +153,11 @@ export function retentionFacts({ retention: r }: Policy): Fact[] {
   add('Audit log retention', formatValue('retention_days', r.audit_logs.retention_days), 'retention.audit_logs.retention_days');
   add('Audit log export formats', list(r.audit_logs.export_formats.map((f) => f.toUpperCase())), 'retention.audit_logs.export_formats');
   if (r.audit_logs.siem) add('Audit log export to SIEM', list(r.audit_logs.siem), 'retention.audit_logs.siem');
+  const c = r.caching;
+  if (c) {
+    const detail = [c.ttl_seconds !== undefined ? `for at most ${formatValue('ttl_seconds', c.ttl_seconds)}` : undefined, c.scope ? cacheScopeText[c.scope] : undefined].filter(Boolean).join(', ');
+    add('Responses cached in transit', sentence(c.cached ? `Yes${detail ? `, ${detail}` : ''}.` : 'No: responses are not cached.', c.statement), 'retention.caching');
+  }
   add('Processing regions (customer’s choice)', list(r.regions), 'retention.regions');
   if (r.region_pinning) add('Data plane pinned to a region', sentence(`${pinningText[r.region_pinning.level]}.`, r.region_pinning.statement), 'retention.region_pinning');
   const e = r.configuration_export;
