@@ -3,7 +3,7 @@
  * derives its figures from the policy and words them with src/model/units.ts, once for the page and the PDF.
  */
 import type { Policy } from '../model/policy.ts';
-import { answers } from '../model/procurement.ts';
+import { answers, NOT_STATED } from '../model/procurement.ts';
 import { sections } from '../model/sections.ts';
 import { formatValue, amount, date, duration, list, percent } from '../model/units.ts';
 import { value, text, strong, link, type Block, type Inline } from './blocks.ts';
@@ -79,15 +79,19 @@ export const blockParts: Readonly<Record<string, BlockPart>> = {
   },
 
   AtAGlance({ policy }) {
-    const answered = answers(policy).filter((a) => a.answer !== undefined);
-    if (answered.length === 0) return [];
+    // Every question, answered or not: an open one reads "Not stated", so procurement sees the gap rather than nothing.
+    const answered = answers(policy);
     return [
       { type: 'heading', text: 'At a glance', id: 'at-a-glance' },
       {
         type: 'list',
         ordered: false,
         style: 'at-a-glance',
-        items: answered.map(({ question, answer }) => [link(`#${sectionId(question.section)}`, text(question.question)), text(': '), value(answer!, `${question.kind}.${question.key.join('.')}`)]),
+        items: answered.map(({ question, answer }) => [
+          link(`#${sectionId(question.section)}`, text(question.question)),
+          text(': '),
+          answer === undefined ? { kind: 'secondary', runs: [text(`${NOT_STATED}.`)] } : value(answer, `${question.kind}.${question.key.join('.')}`),
+        ]),
       },
     ];
   },

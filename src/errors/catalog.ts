@@ -264,7 +264,7 @@ export const catalog = {
     title: 'Procurement question unanswered',
     severity: 'warning',
     message: (p) => `procurement asks about "${p.question}", and version ${p.version} does not answer it (#${p.section} says nothing on it)`,
-    hint: (p) => `add ${q(p.key)} to ${p.file}${p.released ? ' in the next version' : ''} to answer it`,
+    hint: (p) => `add ${q(p.key)} to ${p.file}${p.released ? ' in the next version' : ''} to answer it, with ${p.needs}`,
   },
   'latency-end-to-end': {
     title: 'End-to-end latency commitment',
