@@ -111,6 +111,16 @@ export const catalog = {
     message: (p) => `directive ${q(p.directive)} is not allowed`,
     hint: () => 'remove the line: policy files are YAML 1.2 (core schema), where yes/no/on/off are strings, not booleans',
   },
+  'date-unquoted': {
+    title: 'Unquoted date',
+    message: (p) => `date ${p.date} is not quoted`,
+    hint: (p) => `quote it: "${p.date}" (unquoted, some YAML readers turn it into a timestamp)`,
+  },
+  'yaml-indentation': {
+    title: 'Indentation',
+    message: (p) => `this line is indented ${p.detail}`,
+    hint: (p) => p.hint as string | undefined,
+  },
   'yaml-multiple-documents': {
     title: 'Multiple documents',
     message: () => 'a second YAML document starts here',
