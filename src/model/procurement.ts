@@ -129,7 +129,7 @@ export const questions: readonly Question[] = [
       if (certs.length === 0) return undefined;
       const current = certs.filter((c) => c.status === 'certified').map((c) => c.name);
       const underNda = certs.filter((c) => c.report === 'under-nda').map((c) => c.name);
-      const pending = certs.filter((c) => c.status !== 'certified').map((c) => `${c.name} (${c.status.replace('-', ' ')})`);
+      const pending = certs.filter((c) => c.status !== 'certified').map((c) => `${c.name} (${c.status.replace('-', ' ')}${c.expected ? `, expected by ${c.expected}` : ''})`);
       return [
         current.length > 0 ? `Current: ${list(current)}` : 'None current',
         pending.length > 0 ? `not yet: ${list(pending)}` : undefined,
