@@ -40,7 +40,7 @@ export const statements: Readonly<Record<string, Statement>> = {
   'rbac.integrations.first_party_count': { label: 'First-party integrations', keys: ['rbac.integrations.first_party_count'] },
   'rbac.integrations.community_count': { label: 'Community integrations', keys: ['rbac.integrations.community_count'] },
   'rbac.integrations.community_supported': { label: 'Community integrations supported', keys: ['rbac.integrations.community_supported'] },
-  'rbac.integrations.statement': { label: 'Integration coverage', keys: ['rbac.integrations.statement'] },
+  'rbac.integrations.statement': { label: 'How integrations are covered', keys: ['rbac.integrations.statement'] },
   'rbac.audit_trail': { label: 'Audit trail', keys: ['rbac.audit_trail'] },
   'rate-limits.policy': { label: 'Policy', keys: ['rate-limits.policy'] },
   'rate-limits.retries': { label: 'Retries by the platform', keys: ['rate-limits.retries'] },
