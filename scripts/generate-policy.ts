@@ -43,7 +43,7 @@ export function generatedVersion(base: Policy, version: string, index: number, c
   policy.uptime.target_percent = target;
   policy.credits.tiers = policy.credits.tiers.map((tier, t) => ({ ...tier, below_percent: t === 0 ? target : tier.below_percent }));
 
-  policy.latency.objectives = policy.latency.objectives.map((o, n) => {
+  policy.latency.objectives = (policy.latency.objectives ?? []).map((o, n) => {
     const p50 = o.p50_ms + ((index + n) % 4);
     const p95 = Math.max(o.p95_ms, p50) + (index % 3);
     return { ...o, p50_ms: p50, p95_ms: p95, p99_ms: Math.max(o.p99_ms, p95) + (index % 5) };

@@ -58,7 +58,7 @@ export const CHECKS: Readonly<Record<CheckId, CheckSpec>> = {
   },
   'origin-allowlist': {
     claim: 'a browser page on another site cannot call an MCP URL (DNS-rebinding protection)',
-    field: 'auth.statement',
+    field: 'auth.origin_validation',
     sends: 'tools/list with Origin: https://attacker.invalid',
     expects: 'status 403 and no tools',
   },
@@ -76,14 +76,14 @@ export const CHECKS: Readonly<Record<CheckId, CheckSpec>> = {
   },
   'rate-limit-passthrough': {
     claim: 'an upstream 429 is surfaced with the promised status, headers and JSON-RPC code, retried no more than the policy allows',
-    field: 'rate-limits.headers',
+    field: 'rate-limits.policy',
     sends: 'tools/call of rate_limited, whose upstream answers 429 with every rate-limit header form',
     expects: 'upstream requests = 1 + retries; the HTTP status, exactly the listed rate-limit headers and the JSON-RPC error code of rate-limits.yaml',
   },
   'rate-limit-latency': {
     claim: 'an upstream 429 is surfaced within the rate-limit-passthrough objective',
-    // The statement promises "at once"; the figure it is held to is the rate-limit-passthrough objective's p50.
-    field: 'rate-limits.statement',
+    // Stated by latency.yaml's rate-limit-passthrough objective (its p50), never by the vendor's statement prose.
+    field: 'latency.objectives',
     sends: '50 upstream 429s straight to the upstream and 50 through the gateway, in pairs; the first 10 pairs discarded',
     expects: 'the median added time at most the objective p50_ms',
   },

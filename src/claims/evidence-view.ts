@@ -29,12 +29,11 @@ export interface ClaimLine {
 
 /** Labels where the changelog's (written for one changed item) would read oddly for the whole claim. */
 const LABELS: Readonly<Record<string, string>> = {
-  'auth.statement': 'MCP URLs refused to pages of other sites (Origin check)',
+  'auth.origin_validation': 'MCP URLs refused to pages of other sites (Origin check)',
   'auth.tokens.expiry_enforcement': 'Token expiry enforcement',
   'uptime.exclusions': 'Uptime exclusions',
   'rbac.roles': 'Roles',
   'rate-limits.headers': 'Rate-limit headers',
-  'rate-limits.statement': 'Rate limits surfaced at once',
   'retention.metadata.fields': 'Metadata fields kept',
   'retention.audit_logs.export_formats': 'Audit log export formats',
   'retention.regions': 'Processing regions',
@@ -78,12 +77,8 @@ export function claimLines(kind: string, policy: Policy, evidence: Evidence | un
   const lines: ClaimLine[] = [];
   for (const [path, claim] of Object.entries(claims)) {
     if (!path.startsWith(kind + '.') || path.includes('[]') || claim.kind === 'none' || claim.kind === 'measured') continue;
-    const value = at(policy, path);
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    // A boolean that says the weaker thing (secondary_auth.available: false) claims nothing to back.
-    const rule = directions[path]?.rule;
-    if (rule?.type === 'prefer' && value !== rule.value) continue;
-    const label = LABELS[path] ?? (directions[path]?.label ?? path).replace(/\{item\}/g, '').trim();
+    if (!claimStated(policy, path)) continue;
+    const label = (claim.kind === 'check' ? claim.label : undefined) ?? LABELS[path] ?? (directions[path]?.label ?? path).replace(/\{item\}/g, '').trim();
     if (claim.kind === 'organisational') {
       lines.push({ path, label, backing: 'organisational', checks: [], reason: claim.reason });
       continue;
@@ -101,6 +96,21 @@ export function groupedClaims(lines: readonly ClaimLine[]): { term: string; item
     const group = lines.filter((l) => l.backing === backing);
     return group.length === 0 ? [] : [{ term: backingTerm(backing, group[0]!.date), items: group.map(claimItem) }];
   });
+}
+
+/**
+ * Whether the version states the claim a registry key carries: the key is set (a list non-empty), a boolean that says
+ * the weaker thing (secondary_auth.available: false) claims nothing, and a check's own `states` narrows it further.
+ * `slapage verify` plans its checks with this too, so a check runs only for a claim the page makes.
+ */
+export function claimStated(policy: Policy, path: string): boolean {
+  const claim = claims[path];
+  if (!claim) return false;
+  const value = at(policy, path);
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return false;
+  const rule = directions[path]?.rule;
+  if (rule?.type === 'prefer' && value !== rule.value) return false;
+  return claim.kind !== 'check' || !claim.states || claim.states(policy);
 }
 
 function at(root: unknown, path: string): unknown {

@@ -4,11 +4,16 @@
  * (with why no request can test it), or no claim at all. The one place these decisions live; a test walks the zod
  * schemas and fails when a key has no entry here, as the changelog's direction table does.
  */
+import type { Policy } from '../model/policy.ts';
 import type { CheckId } from './checks.ts';
 
 export type Claim =
-  /** Tested by `slapage verify`: these checks read the field's value and fail when the gateway does otherwise. */
-  | { readonly kind: 'check'; readonly checks: readonly CheckId[] }
+  /**
+   * Tested by `slapage verify`: these checks read the field's value and fail when the gateway does otherwise. `states`
+   * narrows when the field's value states the claim (default: the field is set, and a preferred boolean has its
+   * stronger value); `label` names a claim narrower than the field.
+   */
+  | { readonly kind: 'check'; readonly checks: readonly CheckId[]; readonly states?: (policy: Policy) => boolean; readonly label?: string }
   /** A figure backed by committed measurements (content/measurements/), compared on every validate. */
   | { readonly kind: 'measured' }
   /** A promise about people and processes (or time scales a run cannot observe): the reason says why. */
@@ -66,15 +71,17 @@ export const claims: Readonly<Record<string, Claim>> = {
   'latency.scope': WORDING,
   'latency.statement': WORDING,
   'latency.upstream_share': WORDING,
-  'latency.objectives': measured,
+  'latency.objectives': { kind: 'check', checks: ['rate-limit-latency'], states: (policy) => policy.latency.objectives?.some((o) => o.operation === 'rate-limit-passthrough') === true, label: 'Upstream 429s surfaced within the rate-limit-passthrough objective' },
   'latency.objectives[].operation': IDENTITY,
   'latency.objectives[].description': WORDING,
   'latency.objectives[].p50_ms': measured,
   'latency.objectives[].p95_ms': measured,
   'latency.objectives[].p99_ms': measured,
 
-  'auth.statement': check('origin-allowlist'),
+  // The vendor's own words: no engine claim hangs on them (the Origin check hangs on auth.origin_validation).
+  'auth.statement': WORDING,
   'auth.model': WORDING,
+  'auth.tokens.storage': AT_REST,
   'auth.tokens.hashing': AT_REST,
   'auth.tokens.entropy_bits': organisational('randomness cannot be proven from a handful of tokens; the token format is in the gateway’s source'),
   'auth.tokens.tenant_binding': check('tenant-isolation'),
@@ -90,6 +97,10 @@ export const claims: Readonly<Record<string, Claim>> = {
   'auth.credentials.refresh_before_expiry_minutes': organisational('refreshing OAuth tokens needs a real identity provider and hours of time'),
   'auth.credentials.logged': check('no-payload-retention'),
   'auth.credentials.statement': WORDING,
+  'auth.revocation.by': organisational('who may revoke a grant is a console and identity-provider feature outside the reference admin API'),
+  'auth.revocation.propagation_seconds': organisational('how fast a revocation reaches every node of a distributed platform cannot be observed on one gateway'),
+  'auth.revocation.statement': WORDING,
+  'auth.origin_validation': check('origin-allowlist'),
   'auth.secondary_auth.available': check('secondary-bearer'),
   'auth.secondary_auth.statement': WORDING,
   'auth.token_passthrough': check('no-token-passthrough'),
@@ -117,13 +128,17 @@ export const claims: Readonly<Record<string, Claim>> = {
 
   'rate-limits.policy': check('rate-limit-passthrough'),
   'rate-limits.retries': check('rate-limit-passthrough'),
-  'rate-limits.max_retry_window_ms': check('rate-limit-passthrough'),
+  'rate-limits.max_retry_window_ms': organisational('the probe upstream answers every retry at once, so a run never reaches the retry window'),
   'rate-limits.retry_on': check('rate-limit-passthrough'),
   'rate-limits.failover': NOT_A_GATEWAY_FEATURE,
   'rate-limits.headers': check('rate-limit-passthrough'),
   'rate-limits.status': check('rate-limit-passthrough'),
   'rate-limits.jsonrpc_error_code': check('rate-limit-passthrough'),
-  'rate-limits.statement': check('rate-limit-latency'),
+  'rate-limits.upstream_down.behaviour': organisational('an upstream outage cannot be staged through the reference probe upstream in one run'),
+  'rate-limits.upstream_down.status': organisational('an upstream outage cannot be staged through the reference probe upstream in one run'),
+  'rate-limits.upstream_down.statement': WORDING,
+  // The vendor's own contract sentence: no engine claim hangs on it (the latency of a 429 hangs on the objective).
+  'rate-limits.statement': WORDING,
   'rate-limits.example.limit': SAMPLE,
   'rate-limits.example.window_seconds': SAMPLE,
   'rate-limits.example.retry_after_seconds': SAMPLE,
@@ -136,6 +151,10 @@ export const claims: Readonly<Record<string, Claim>> = {
   'retention.audit_logs.retention_days': RETENTION_TIME,
   'retention.audit_logs.export_formats': check('audit-export'),
   'retention.audit_logs.siem': organisational('a SIEM integration runs in the customer’s infrastructure'),
+  'retention.caching.cached': organisational('whether a response was served from a cache is not observable from outside in one run'),
+  'retention.caching.ttl_seconds': organisational('cache lifetimes are longer than a run and not observable from outside'),
+  'retention.caching.scope': organisational('who shares a cache entry is not observable from outside in one run'),
+  'retention.caching.statement': WORDING,
   'retention.regions': SUPPLIERS,
   'retention.region_pinning.level': SUPPLIERS,
   'retention.region_pinning.statement': WORDING,
@@ -155,10 +174,15 @@ export const claims: Readonly<Record<string, Claim>> = {
   'compliance.certifications': AUDITED,
   'compliance.certifications[].name': IDENTITY,
   'compliance.certifications[].status': AUDITED,
+  'compliance.certifications[].expected': AUDITED,
   'compliance.certifications[].scope': AUDITED,
   'compliance.certifications[].issued': AUDITED,
   'compliance.certifications[].report': PEOPLE,
   'compliance.certifications[].url': CONTACT,
+  'compliance.agreements': CONTRACT,
+  'compliance.agreements[].name': IDENTITY,
+  'compliance.agreements[].url': CONTACT,
+  'compliance.agreements[].request': PEOPLE,
   'compliance.deployment_models': NOT_A_GATEWAY_FEATURE,
   'compliance.deployment_models[].id': IDENTITY,
   'compliance.deployment_models[].compliance': AUDITED,

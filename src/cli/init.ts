@@ -1,7 +1,8 @@
 /**
- * `slapage init [--company NAME] [--product NAME] [--url URL] [--security-contact EMAIL] [--example] [--project DIR]`:
+ * `slapage init --auth-model MODEL [--company NAME] [--product NAME] [--url URL] [--security-contact EMAIL] [--example] [--project DIR]`:
  * starts a project in an empty or existing folder, never overwriting a file. Unknown values are TODO placeholders,
- * which `slapage validate` lists with their locations until they are filled in.
+ * which `slapage validate` lists with their locations until they are filled in; auth.yaml holds the keys of the chosen
+ * authentication model only, and no template carries a value of any one vendor's architecture.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -9,13 +10,16 @@ import { fileURLToPath } from 'node:url';
 import { setScalars } from '../load/draft.ts';
 import { today } from '../validate/validate.ts';
 import { compareVersions, isVersion } from '../model/version.ts';
-import { parse } from './args.ts';
+import { parse, UsageError } from './args.ts';
 
-export const usage = `usage: slapage init [--company NAME] [--product NAME] [--url URL] [--security-contact EMAIL] [--example] [--project DIR]
+export const usage = `usage: slapage init --auth-model url-token|oauth-delegation|api-key|other [--company NAME] [--product NAME] [--url URL]
+                    [--security-contact EMAIL] [--example] [--project DIR]
 
 Writes slapage.config.yaml, policy/1.0/ with every file, .gitignore, README.md and three GitHub workflows
 (pull-request review, publishing to GitHub Pages, the uptime probe every 5 minutes) into the project folder (default: the current folder).
 Existing files are never overwritten. Values not given are TODO placeholders: run \`slapage validate\` to list them.
+--auth-model picks auth.yaml's keys: url-token (a secret URL per MCP server), oauth-delegation (end users connect
+their own accounts), api-key, or other; asked when run in a terminal, required otherwise.
 --example starts from the example vendor's policy instead of placeholders.
 Exit status: 0 written, 2 usage error.`;
 
@@ -23,7 +27,32 @@ Exit status: 0 written, 2 usage error.`;
 const PACKAGE = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TEMPLATES = join(PACKAGE, 'templates');
 
-export function main(args: readonly string[]): number {
+/** The authentication models init has a template for (templates/project/policy/1.0/auth.<model>.yaml). */
+export const AUTH_MODELS = ['url-token', 'oauth-delegation', 'api-key', 'other'] as const;
+type AuthModel = (typeof AUTH_MODELS)[number];
+const isAuthModel = (value: string | undefined): value is AuthModel => (AUTH_MODELS as readonly string[]).includes(value ?? '');
+
+/** The model from --auth-model, else asked on a terminal; in a pipe a missing model is a usage error. */
+async function authModel(given: string | undefined): Promise<AuthModel> {
+  if (given !== undefined) {
+    if (isAuthModel(given)) return given;
+    throw new UsageError(`unknown --auth-model ${JSON.stringify(given)}; use one of ${AUTH_MODELS.join(', ')}`);
+  }
+  if (!process.stdin.isTTY) throw new UsageError(`--auth-model is missing: pass one of ${AUTH_MODELS.join(', ')} (stdin is not a terminal, so init cannot ask)`);
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    for (;;) {
+      const answer = (await rl.question(`How do MCP clients authenticate? (${AUTH_MODELS.join(' / ')}): `)).trim();
+      if (isAuthModel(answer)) return answer;
+      process.stdout.write(`  please answer one of ${AUTH_MODELS.join(', ')}\n`);
+    }
+  } finally {
+    rl.close();
+  }
+}
+
+export async function main(args: readonly string[]): Promise<number> {
   const { values } = parse({
     args: [...args],
     options: {
@@ -33,8 +62,11 @@ export function main(args: readonly string[]): number {
       url: { type: 'string' },
       'security-contact': { type: 'string' },
       example: { type: 'boolean' },
+      'auth-model': { type: 'string' },
     },
   });
+  // The example brings its own auth.yaml; only placeholders need a model.
+  const model = values.example ? undefined : await authModel(values['auth-model']);
   const root = resolve(values.project ?? '.');
   const date = today();
   const quoted = (value: string | undefined, todo: string) => JSON.stringify(value ?? `TODO: ${todo}`);
@@ -79,7 +111,12 @@ export function main(args: readonly string[]): number {
       write(`policy/1.0/${name}`, text);
     }
   } else {
-    for (const path of files(join(project, 'policy'))) write(`policy/${path}`, fill(readFileSync(join(project, 'policy', path), 'utf8')));
+    for (const path of files(join(project, 'policy'))) {
+      // auth.<model>.yaml: one variant per authentication model; the chosen one becomes auth.yaml.
+      const variant = /^(.*\/)auth\.([a-z-]+)\.yaml$/.exec(path);
+      if (variant && variant[2] !== model) continue;
+      write(`policy/${variant ? `${variant[1]}auth.yaml` : path}`, fill(readFileSync(join(project, 'policy', path), 'utf8')));
+    }
   }
 
   const shown = relative(process.cwd(), root) || '.';

@@ -222,7 +222,7 @@ describe('npm run release and npm run new-version', () => {
             | ^
           6 |   - below_percent: 99.0
 
-      ✗ 1 error, 6 warnings; 2 versions valid
+      ✗ 1 error, 5 warnings; 1 of 2 versions valid
       "
     `);
   });

@@ -20,7 +20,7 @@ export function main(args: readonly string[]): number {
   const out = formatProblems(problems, format);
   if (format === 'text') {
     if (out) process.stdout.write(out + '\n\n');
-    process.stdout.write(summary(problems, validation?.versions.length ?? 0) + '\n');
+    process.stdout.write(summary(problems, validation?.versions.map((v) => v.dir) ?? []) + '\n');
   } else if (out) {
     process.stdout.write(out + '\n');
   }

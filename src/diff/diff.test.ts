@@ -92,7 +92,7 @@ describe('directions per kind of rule', () => {
   const cases: [string, (p: Policy) => void, Partial<Change>][] = [
     ['higher is stronger, lowered', (p) => (p.uptime.target_percent = 99.9), { kind: 'changed', direction: 'weaker', material: true, summary: 'Uptime target lowered from 99.95% to 99.9%' }],
     ['higher is stronger, raised', (p) => (p.changes.material_change_notice_days = 60), { direction: 'stronger', material: false, summary: 'Notice for material changes raised from 30 days to 60 days' }],
-    ['lower is stronger, raised', (p) => (p.latency.objectives[0]!.p99_ms = 50), { direction: 'weaker', path: 'latency.objectives[operation=tools/list].p99_ms', at: ['latency', 'objectives', 0, 'p99_ms'] }],
+    ['lower is stronger, raised', (p) => (p.latency.objectives![0]!.p99_ms = 50), { direction: 'weaker', path: 'latency.objectives[operation=tools/list].p99_ms', at: ['latency', 'objectives', 0, 'p99_ms'] }],
     ['retry policy introduced', (p) => (p['rate-limits'].policy = 'retry'), { direction: 'weaker', summary: 'Rate-limit policy changed from pass-through to retry' }],
     ['retries introduced', (p) => (p['rate-limits'].retries = 2), { direction: 'weaker', summary: 'Retries after an upstream 429 raised from 0 to 2' }],
     ['boolean, payloads retained', (p) => (p.retention.payloads.retained = true), { direction: 'weaker', summary: 'Payload retention changed from no to yes' }],
@@ -103,11 +103,11 @@ describe('directions per kind of rule', () => {
     ['facts are neutral', (p) => (p.incidents.status_page = 'https://status.other.example'), { direction: 'neutral', summary: 'Status page changed from https://status.tessellate.example to https://status.other.example' }],
     ['optional value removed', (p) => delete p.meta.contacts.support, { kind: 'removed', direction: 'neutral', from: 'sla@tessellate.example', to: null, at: ['meta', 'contacts'] }],
     ['set value added, more is stronger', (p) => p.retention.audit_logs.export_formats.push('csv'), { kind: 'added', direction: 'stronger', path: 'retention.audit_logs.export_formats[csv]', at: ['retention', 'audit_logs', 'export_formats', 2] }],
-    ['set value removed, more is stronger', (p) => p['rate-limits'].headers.pop(), { kind: 'removed', direction: 'weaker', material: true, summary: 'Rate-limit header removed: ratelimit' }],
+    ['set value removed, more is stronger', (p) => p['rate-limits'].headers!.pop(), { kind: 'removed', direction: 'weaker', material: true, summary: 'Rate-limit header removed: ratelimit' }],
     ['set value added, fewer is stronger', (p) => p.retention.metadata.fields.push('client_ip'), { kind: 'added', direction: 'weaker', summary: 'Metadata field kept added: client_ip' }],
     ['keyed item added, weaker', (p) => p.uptime.exclusions.push({ id: 'cloud-outage', text: 'Outages of our cloud provider.' }), { kind: 'added', direction: 'weaker', summary: 'Uptime exclusion added: cloud-outage' }],
     ['keyed item removed, stronger', (p) => p.subprocessors.entries.splice(1, 1), { kind: 'removed', direction: 'stronger', material: false, summary: 'Sub-processor removed: Quillmail Ltd.', at: ['subprocessors', 'entries'] }],
-    ['keyed item removed, weaker', (p) => p.latency.objectives.pop(), { kind: 'removed', direction: 'weaker', summary: 'Latency objective removed: rate-limit-passthrough' }],
+    ['keyed item removed, weaker', (p) => p.latency.objectives!.pop(), { kind: 'removed', direction: 'weaker', summary: 'Latency objective removed: rate-limit-passthrough' }],
     ['field of a keyed item', (p) => p.subprocessors.entries[0]!.location.push('Germany'), { direction: 'weaker', summary: 'Processing location of sub-processor Northbeam Cloud Hosting, Inc. added: Germany' }],
     ['credit tier field', (p) => (p.credits.tiers[1]!.credit_percent = 30), { direction: 'stronger', summary: 'Credit for uptime below 99% raised from 25% to 30%' }],
     [
@@ -124,8 +124,8 @@ describe('directions per kind of rule', () => {
     const shuffled = edited(v32, (p) => {
       p.subprocessors.entries.reverse();
       p.credits.tiers.reverse();
-      p.latency.objectives.reverse();
-      p['rate-limits'].headers.reverse();
+      p.latency.objectives!.reverse();
+      p['rate-limits'].headers!.reverse();
     });
     expect(diffPolicies(v32, shuffled)).toEqual([]);
     const renamedFirst = edited(v32, (p) => {

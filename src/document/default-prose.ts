@@ -68,6 +68,8 @@ Availability target: **<Value path="uptime.target_percent" />** per <Value path=
 
 <CertificationsTable />
 
+<Agreements />
+
 <DeploymentModels />
 `,
   incidents: `

@@ -76,7 +76,7 @@ describe('buildDocument', () => {
       [
         "content/sections/uptime.mdx:1:9: expressions in braces are not evaluated: cite a value with <Value path="…" />",
         "content/sections/uptime.mdx:2:1: no policy value at "uptime.nope"",
-        "content/sections/uptime.mdx:1:1: unknown component <Chart>: use one of Facts, DeploymentModels, AtAGlance, OutputLinks, DowntimeTable, Exclusions, UptimeHistory, LatencyTable, RolesTable, SeveritiesTable, SubprocessorsTable, CertificationsTable, CreditTiers, RateLimitSample, ProvisioningSample, Value, ExternalLink, LatencyScope",
+        "content/sections/uptime.mdx:1:1: unknown component <Chart>: use one of Facts, DeploymentModels, AtAGlance, OutputLinks, DowntimeTable, Exclusions, UptimeHistory, LatencyTable, RolesTable, SeveritiesTable, SubprocessorsTable, CertificationsTable, Agreements, CreditTiers, RateLimitSample, ProvisioningSample, Value, ExternalLink, LatencyScope",
         "content/sections/uptime.mdx:1:4: refusing to link a non-https URL: "http://example.com"",
         "content/sections/uptime.mdx:1:3: <DowntimeTable> cannot stand inside a sentence: use Value, ExternalLink, LatencyScope; <DowntimeTable /> goes on a line of its own",
       ]

@@ -3,9 +3,9 @@
  * derives its figures from the policy and words them with src/model/units.ts, once for the page and the PDF.
  */
 import type { Policy } from '../model/policy.ts';
-import { answers } from '../model/procurement.ts';
+import { answers, NOT_STATED } from '../model/procurement.ts';
 import { sections } from '../model/sections.ts';
-import { formatValue, amount, duration, list, percent } from '../model/units.ts';
+import { formatValue, amount, date, duration, list, percent } from '../model/units.ts';
 import { value, text, strong, link, type Block, type Inline } from './blocks.ts';
 import { workedExample } from './credit-example.ts';
 import { allowedDowntimeSeconds, periods } from './downtime.ts';
@@ -82,15 +82,19 @@ export const blockParts: Readonly<Record<string, BlockPart>> = {
   },
 
   AtAGlance({ policy }) {
-    const answered = answers(policy).filter((a) => a.answer !== undefined);
-    if (answered.length === 0) return [];
+    // Every question, answered or not: an open one reads "Not stated", so procurement sees the gap rather than nothing.
+    const answered = answers(policy);
     return [
       { type: 'heading', text: 'At a glance', id: 'at-a-glance' },
       {
         type: 'list',
         ordered: false,
         style: 'at-a-glance',
-        items: answered.map(({ question, answer }) => [link(`#${sectionId(question.section)}`, text(question.question)), text(': '), value(answer!, `${question.kind}.${question.key.join('.')}`)]),
+        items: answered.map(({ question, answer }) => [
+          link(`#${sectionId(question.section)}`, text(question.question)),
+          text(': '),
+          answer === undefined ? { kind: 'secondary', runs: [text(`${NOT_STATED}.`)] } : value(answer, `${question.kind}.${question.key.join('.')}`),
+        ]),
       },
     ];
   },
@@ -139,6 +143,34 @@ export const blockParts: Readonly<Record<string, BlockPart>> = {
     const caption =
       latency.scope === 'gateway-overhead' ? 'Committed latency per operation: the time the platform adds' : latency.scope === 'end-to-end' ? 'Committed end-to-end latency per operation' : 'Committed latency per operation';
     const byOperation = measurement ? measuredByOperation(measurement.measurement) : {};
+    const provenance: Block = {
+      type: 'paragraph',
+      style: 'provenance',
+      runs: measurement ? [text(`${MEASURED_WHAT} `), value(provenanceSentence(measurement))] : [text('Not measured yet: no measurement was published with this version.')],
+    };
+    // No objectives stated: nothing is committed, so the table shows measured figures only (or nothing at all).
+    if (!latency.objectives) {
+      const rows = Object.entries(byOperation).map(([operation, m]) => [[value(operation, undefined, true)], cell(formatValue('p50_ms', m.p50_ms)), cell(formatValue('p95_ms', m.p95_ms)), cell(formatValue('p99_ms', m.p99_ms))]);
+      return [
+        { type: 'paragraph', runs: [text('No latency objective is committed in this version.')] },
+        ...(rows.length > 0
+          ? [
+              {
+                type: 'table' as const,
+                caption: 'Measured latency per operation (no objective committed)',
+                columns: [
+                  { header: 'Operation', mono: true, width: 0.4 },
+                  { header: 'Measured P50', numeric: true, width: 0.2 },
+                  { header: 'Measured P95', numeric: true, width: 0.2 },
+                  { header: 'Measured P99', numeric: true, width: 0.2 },
+                ],
+                rows,
+              },
+            ]
+          : []),
+        provenance,
+      ];
+    }
     return [
       {
         type: 'table',
@@ -164,11 +196,7 @@ export const blockParts: Readonly<Record<string, BlockPart>> = {
           ];
         }),
       },
-      {
-        type: 'paragraph',
-        style: 'provenance',
-        runs: measurement ? [text(`${MEASURED_WHAT} `), value(provenanceSentence(measurement))] : [text('Not measured yet: no measurement was published with this version.')],
-      },
+      provenance,
     ];
   },
 
@@ -239,11 +267,31 @@ export const blockParts: Readonly<Record<string, BlockPart>> = {
         ],
         rows: compliance.certifications.map((c) => [
           c.url ? [link(c.url, value(c.name))] : cell(c.name),
-          cell(certificationStatusText[c.status]),
-          cell(c.scope),
+          cell(c.expected ? `${certificationStatusText[c.status]} (expected by ${date(c.expected)})` : certificationStatusText[c.status]),
+          cell(c.scope ?? '—'),
           cell(c.issued ?? '—'),
           cell(reportAvailabilityText[c.report]),
         ]),
+      },
+    ];
+  },
+
+  Agreements({ policy: { compliance } }) {
+    const agreements = compliance.agreements ?? [];
+    if (agreements.length === 0) return [];
+    return [
+      {
+        type: 'table',
+        caption: 'Agreements customers can sign',
+        columns: [
+          { header: 'Agreement', width: 0.4 },
+          { header: 'How to get it', width: 0.6 },
+        ],
+        rows: agreements.map((a) => {
+          const source = `compliance.agreements[name=${a.name}]`;
+          const how: Inline[] = [...(a.url ? [link(a.url, value(a.url, source))] : []), ...(a.url && a.request ? [text(' · ')] : []), ...(a.request ? [value(a.request, source)] : [])];
+          return [cell(a.name), how.length > 0 ? how : cell('Not stated')];
+        }),
       },
     ];
   },

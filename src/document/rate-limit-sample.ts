@@ -1,4 +1,4 @@
-/** The sample rate-limited response shown in #rate-limits, derived from rate-limits.yaml (status, error code, headers, example figures and message); none without `example`. */
+/** The sample rate-limited response shown in #rate-limits, derived from rate-limits.yaml (status, error code, headers, example figures and message); none without `example` and `status`, and only the headers and body fields the policy states. */
 import type { RateLimits } from '../model/rate-limits.ts';
 
 /** The policy name the gateway puts in IETF RateLimit-Policy / RateLimit headers. */
@@ -13,9 +13,9 @@ export interface SampleResponse {
 
 /** The response a client sees when the upstream has used up its quota: nothing remaining, retry after the example delay. */
 export function sampleRateLimitResponse(limits: RateLimits): SampleResponse | undefined {
-  if (!limits.example) return undefined;
+  if (!limits.example || limits.status === undefined) return undefined;
   const { limit, window_seconds: window, retry_after_seconds: retryAfter, message } = limits.example;
-  const values: Record<RateLimits['headers'][number], string> = {
+  const values: Record<NonNullable<RateLimits['headers']>[number], string> = {
     'ratelimit-limit': String(limit),
     'ratelimit-remaining': '0',
     'ratelimit-reset': String(retryAfter),
@@ -25,9 +25,9 @@ export function sampleRateLimitResponse(limits: RateLimits): SampleResponse | un
   };
   return {
     status: limits.status,
-    headers: [['content-type', 'application/json'], ...limits.headers.map((name) => [name, values[name]] as const)],
-    // Only what the policy states: its error code, and its message when it gives one.
-    body: { jsonrpc: '2.0', id: 1, error: { code: limits.jsonrpc_error_code, ...(message ? { message } : {}) } },
+    headers: [['content-type', 'application/json'], ...(limits.headers ?? []).map((name) => [name, values[name]] as const)],
+    // Only what the policy states: its error code and its message, each when it gives one.
+    body: { jsonrpc: '2.0', id: 1, error: { ...(limits.jsonrpc_error_code !== undefined ? { code: limits.jsonrpc_error_code } : {}), ...(message ? { message } : {}) } },
   };
 }
 

@@ -128,6 +128,16 @@ export const catalog = {
     message: (p) => `directive ${q(p.directive)} is not allowed`,
     hint: () => 'remove the line: policy files are YAML 1.2 (core schema), where yes/no/on/off are strings, not booleans',
   },
+  'date-unquoted': {
+    title: 'Unquoted date',
+    message: (p) => `date ${p.date} is not quoted`,
+    hint: (p) => `quote it: "${p.date}" (unquoted, some YAML readers turn it into a timestamp)`,
+  },
+  'yaml-indentation': {
+    title: 'Indentation',
+    message: (p) => `this line is indented ${p.detail}`,
+    hint: (p) => p.hint as string | undefined,
+  },
   'yaml-multiple-documents': {
     title: 'Multiple documents',
     message: () => 'a second YAML document starts here',
@@ -220,17 +230,52 @@ export const catalog = {
   'retries-with-pass-through': {
     title: 'Retries with pass-through',
     message: (p) => `retries is ${p.retries} but the policy is pass-through`,
-    hint: () => 'set retries: 0, or change policy to retry and set max_retry_window_ms',
+    hint: () => 'set retries: 0 (or remove it), or change policy to retry',
   },
-  'retry-window-missing': {
-    title: 'Retry window missing',
-    message: () => 'policy retry needs max_retry_window_ms',
-    hint: () => 'add max_retry_window_ms: the longest time spent retrying',
+  'retry-bound-missing': {
+    title: 'Retries unbounded',
+    message: () => 'policy retry states neither how many retries (retries) nor for how long (max_retry_window_ms)',
+    hint: () => 'add retries: the most retries after an upstream 429 (1 or more), or max_retry_window_ms: the longest time spent retrying, or both',
+  },
+  'retry-without-retries': {
+    title: 'Retry policy with no retries',
+    message: () => 'retries is 0 but the policy is retry',
+    hint: () => 'set policy: pass-through if nothing is retried, or give retries the most retries the platform makes (1 or more), or remove retries and bound the retrying with max_retry_window_ms',
+  },
+  'retry-window-with-pass-through': {
+    title: 'Retry window with pass-through',
+    message: () => 'max_retry_window_ms is set but the policy is pass-through, which retries nothing',
+    hint: () => 'remove max_retry_window_ms, or set policy: retry',
+  },
+  'upstream-retry-with-pass-through': {
+    title: 'Upstream retries with pass-through',
+    message: () => 'upstream_down.behaviour is retry-then-fail but the policy is pass-through, which retries nothing',
+    hint: () => 'use behaviour fail-fast or failover, or set policy: retry with its bounds (retries, max_retry_window_ms)',
+  },
+  'cache-detail-without-cache': {
+    title: 'Cache details without a cache',
+    message: () => 'caching.cached is false, yet ttl_seconds or scope is set',
+    hint: () => 'remove ttl_seconds and scope, or set cached: true',
+  },
+  'hashing-without-hashed-storage': {
+    title: 'Hashing with another storage',
+    message: (p) => `tokens.hashing is set but tokens.storage is ${p.storage}`,
+    hint: () => 'remove hashing, or set storage: hashed',
+  },
+  'expected-date-with-status': {
+    title: 'Expected date with a settled status',
+    message: (p) => `${p.name}: expected is set but the status is ${p.status}`,
+    hint: () => 'expected is the date a planned or in-progress certification is due: remove it, or set status: planned or in-progress',
+  },
+  'certification-scope-missing': {
+    title: 'Certification scope missing',
+    message: (p) => `${p.name}: scope is missing`,
+    hint: () => 'add scope: what the certification covers (only status not-offered may leave it out)',
   },
   'retry-on-with-pass-through': {
     title: 'Retried conditions with pass-through',
     message: () => 'retry_on is set but the policy is pass-through, which retries nothing',
-    hint: () => 'remove retry_on, or change policy to retry and set max_retry_window_ms',
+    hint: () => 'remove retry_on, or change policy to retry',
   },
   'latency-upstream-share-missing': {
     title: 'Upstream share missing',
@@ -246,7 +291,7 @@ export const catalog = {
     title: 'Procurement question unanswered',
     severity: 'warning',
     message: (p) => `procurement asks about "${p.question}", and version ${p.version} does not answer it (#${p.section} says nothing on it)`,
-    hint: (p) => `add ${q(p.key)} to ${p.file}${p.released ? ' in the next version' : ''} to answer it`,
+    hint: (p) => `add ${q(p.key)} to ${p.file}${p.released ? ' in the next version' : ''} to answer it, with ${p.needs}`,
   },
   'latency-end-to-end': {
     title: 'End-to-end latency commitment',

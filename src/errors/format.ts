@@ -1,4 +1,5 @@
 /** Renders problems for people (text), machines (json) and GitHub pull requests (workflow annotations). */
+import { resolve, sep } from 'node:path';
 import type { Problem } from './catalog.ts';
 
 export const formats = ['text', 'json', 'github'] as const;
@@ -42,10 +43,25 @@ function annotation(p: Problem): string {
 }
 
 /** The closing line; `valid` counts the versions that loaded without errors. */
-export function summary(problems: readonly Problem[], valid: number): string {
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  const warnings = problems.length - errors;
+/**
+ * The last line of a run, with true counts: errors include those a capped file did not show ("N more problems"), and a
+ * version counts as valid only when none of the errors is in its folder. `versions` is the loaded versions' folders
+ * (or, where only a count is known, that count).
+ */
+export function summary(problems: readonly Problem[], versions: number | readonly string[]): string {
+  const hidden = problems.filter((p) => p.code === 'more-problems').reduce((sum, p) => sum + Number(/^(\d+) more/.exec(p.message)?.[1] ?? 0), 0);
+  const errors = problems.filter((p) => p.severity === 'error' && p.code !== 'more-problems').length + hidden;
+  const warnings = problems.filter((p) => p.severity === 'warning').length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (errors === 0) return `✓ ${plural(valid, 'version')} valid` + (warnings > 0 ? `, ${plural(warnings, 'warning')}` : '');
-  return `✗ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; ${plural(valid, 'version')} valid`;
+  const total = typeof versions === 'number' ? versions : versions.length;
+  const valid = typeof versions === 'number' ? versions : versions.filter((dir) => !problems.some((p) => p.severity === 'error' && inside(p.file, dir))).length;
+  const counted = valid === total ? plural(total, 'version') : `${valid} of ${plural(total, 'version')}`;
+  if (errors === 0) return `✓ ${counted} valid` + (warnings > 0 ? `, ${plural(warnings, 'warning')}` : '');
+  return `✗ ${plural(errors, 'error')}${hidden > 0 ? ` (${hidden} not shown)` : ''}, ${plural(warnings, 'warning')}; ${counted} valid`;
+}
+
+function inside(file: string, dir: string): boolean {
+  const path = resolve(file);
+  const folder = resolve(dir);
+  return path === folder || path.startsWith(folder + sep);
 }

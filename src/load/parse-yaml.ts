@@ -17,6 +17,8 @@ export const MAX_DEPTH = 24;
  * lines that could nest that deep are refused before parsing; the exact depth check runs after.
  */
 const PRESCAN_DEPTH = 200;
+/** A date or timestamp written without quotes. */
+const UNQUOTED_DATE = /^\d{4}-\d{2}-\d{2}([Tt ][0-9:.]+([Zz]|[+-]\d{2}:?\d{2})?)?$/;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Parses a file's text into its one YAML document, or reports why not. Sets `file.doc` on success. */
@@ -51,7 +53,9 @@ export function parseYaml(file: SourceFile): Problem[] {
   // mostly echoes of it, so only the first is shown. Duplicate keys are independent of each other.
   const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   if (firstSyntax?.code === 'RESOURCE_EXHAUSTION') return [file.problemAt(firstSyntax.pos[0], 'yaml-too-deep', { limit: MAX_DEPTH })];
-  if (firstSyntax) {
+  const indentation = firstSyntax ? indentationProblem(file, firstSyntax.code, firstSyntax.pos[0]) : undefined;
+  if (indentation) problems.push(indentation);
+  else if (firstSyntax) {
     const detail = firstSyntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     problems.push(file.problemAt(firstSyntax.pos[0], 'yaml-syntax', { detail, tab: /tab/i.test(firstSyntax.message) ? 'yes' : undefined }));
   }
@@ -78,6 +82,63 @@ export function parseYaml(file: SourceFile): Problem[] {
   return problems;
 }
 
+interface Line {
+  readonly number: number;
+  readonly start: number;
+  readonly indent: number;
+  readonly text: string;
+}
+
+/** The file's lines with content (not blank, not only a comment). */
+function contentLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  text.split('\n').forEach((raw, i) => {
+    const body = raw.trimStart();
+    if (body !== '' && !body.startsWith('#')) lines.push({ number: i + 1, start, indent: raw.length - body.length, text: body });
+    start += raw.length + 1;
+  });
+  return lines;
+}
+
+const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
+const keyOf = (line: Line) => /^(?:- )?([^:#]+):/.exec(line.text)?.[1]?.trim() ?? line.text;
+
+/**
+ * The parser's indentation errors in plain words, located on the line that is out of step: a line indented under a key
+ * that already has its value, or a key that lines up with neither its neighbours nor its parent.
+ */
+function indentationProblem(file: SourceFile, code: string, offset: number): Problem | undefined {
+  const lines = contentLines(file.text);
+  const at = lines.findLastIndex((l) => l.start <= offset);
+  if (at === -1) return undefined;
+  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY') {
+    const owner = lines[at]!;
+    const next = lines[at + 1];
+    if (!next || next.indent <= owner.indent) return undefined;
+    return file.problemAt(next.start + next.indent, 'yaml-indentation', {
+      detail: `${spaces(next.indent)}, deeper than \`${keyOf(owner)}\` on line ${owner.number}, which already has a value on its line`,
+      hint: `indent it ${spaces(owner.indent)} to line it up with \`${keyOf(owner)}\`, or, if it belongs under \`${keyOf(owner)}\`, remove the value after that colon`,
+    });
+  }
+  if (code === 'BAD_INDENT') {
+    const line = lines[at]!;
+    const before = lines.slice(0, at).reverse();
+    const sibling = before.find((l) => l.indent > line.indent);
+    const parent = before.find((l) => l.indent < line.indent);
+    if (!sibling && !parent) return undefined;
+    const options = [
+      sibling ? `${spaces(sibling.indent)} to put it beside \`${keyOf(sibling)}\` (line ${sibling.number})` : undefined,
+      parent ? `${spaces(parent.indent)} to put it beside \`${keyOf(parent)}\` (line ${parent.number})` : undefined,
+    ].filter(Boolean);
+    return file.problemAt(line.start + line.indent, 'yaml-indentation', {
+      detail: `${spaces(line.indent)}, which lines it up with no key above it`,
+      hint: `indent it ${options.join(', or ')}; keys of one mapping start in the same column`,
+    });
+  }
+  return undefined;
+}
+
 function checkTree(file: SourceFile, doc: Document.Parsed): Problem[] {
   const problems: Problem[] = [];
   const at = (node: Node) => node.range?.[0] ?? 0;
@@ -90,6 +151,10 @@ function checkTree(file: SourceFile, doc: Document.Parsed): Problem[] {
       if (node.anchor) problems.push(file.problemAt(at(node), 'yaml-alias', { name: node.anchor, anchor: 'yes' }));
       if (node.tag) problems.push(file.problemAt(tagStart(file.text, at(node)), 'yaml-tag', { tag: node.tag.replace('tag:yaml.org,2002:', '!!') }));
       if (isScalar(node) && typeof node.value === 'string') problems.push(...checkText(file, node));
+      // YAML 1.2 reads an unquoted 2026-05-15 as text, but other YAML readers (1.1) make it a timestamp: dates are quoted.
+      if (isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string' && UNQUOTED_DATE.test(node.value)) {
+        problems.push(file.problemAt(at(node), 'date-unquoted', { date: node.value }));
+      }
     },
     Pair(_, pair) {
       const key = pair.key;

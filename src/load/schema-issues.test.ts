@@ -120,8 +120,8 @@ describe('zod issues become located problems with plain messages and hints', () 
         hint: dates are quoted ISO dates: "2026-05-15""
     `);
     expect(problemsWith({ 'meta.yaml': replace('updated: "2026-01-12"', 'updated: "2026-02-30"') })).toMatchInlineSnapshot(`
-      "policy/3.1/meta.yaml:3:10: updated: expected a quoted ISO date like "2026-05-15" [invalid-format]
-        hint: dates are quoted ISO dates: "2026-05-15""
+      "policy/3.1/meta.yaml:3:10: updated: no such day: February 2026 has 28 days [invalid-format]
+        hint: write a day the month has, quoted: "2026-02-28""
     `);
   });
 
@@ -167,6 +167,173 @@ describe('zod issues become located problems with plain messages and hints', () 
     expect(problemsWith({ 'meta.yaml': replace('takes effect.', 'takes effect. Really. Truly.') })).toMatchInlineSnapshot(`
       "policy/3.1/meta.yaml:8:10: summary: the summary is at most two sentences [invalid-format]
         hint: shorten it to two sentences; the details belong in the sections below"
+    `);
+  });
+
+  it('a missing enum key is one missing-key problem naming its values, never `undefined`', () => {
+    expect(problemsWith({ 'uptime.yaml': replace(/window: .*\n/, '') })).toMatchInlineSnapshot(`
+      "policy/3.1/uptime.yaml:2:1: missing required key \`window\` [missing-key]
+        hint: add \`window:\` here (one of "calendar-month", "calendar-quarter")"
+    `);
+  });
+
+  it('a date the calendar does not have says "no such day"; an unquoted date is refused with its quoted form', () => {
+    expect(problemsWith({ 'meta.yaml': replace(/updated: .*\n/, 'updated: "2026-02-30"\n') })).toMatchInlineSnapshot(`
+      "policy/3.1/meta.yaml:3:10: updated: no such day: February 2026 has 28 days [invalid-format]
+        hint: write a day the month has, quoted: "2026-02-28""
+    `);
+    expect(problemsWith({ 'meta.yaml': replace(/updated: .*\n/, 'updated: "2026-13-01"\n') })).toMatchInlineSnapshot(`
+      "policy/3.1/meta.yaml:3:10: updated: no such day: 2026-13-01 has month 13, and months run 01 to 12 [invalid-format]
+        hint: write a day the month has, quoted: "2026-02-28""
+    `);
+    expect(problemsWith({ 'meta.yaml': replace(/updated: "(.*)"\n/, 'updated: $1\n') })).toMatchInlineSnapshot(`
+      "policy/3.1/meta.yaml:3:10: date 2026-01-12 is not quoted [date-unquoted]
+        hint: quote it: "2026-01-12" (unquoted, some YAML readers turn it into a timestamp)"
+    `);
+  });
+
+  it('bad indentation is located on the line out of step, in plain words', () => {
+    expect(problemsWith({ 'uptime.yaml': replace('window: calendar-month', '  window: calendar-month') })).toMatchInlineSnapshot(`
+      "policy/3.1/uptime.yaml:3:3: this line is indented 2 spaces, deeper than \`target_percent\` on line 2, which already has a value on its line [yaml-indentation]
+        hint: indent it 0 spaces to line it up with \`target_percent\`, or, if it belongs under \`target_percent\`, remove the value after that colon"
+    `);
+    expect(problemsWith({ 'meta.yaml': replace('  security: ', ' security: ') })).toMatchInlineSnapshot(`
+      "policy/3.1/meta.yaml:14:3: this line is indented 2 spaces, deeper than \`security\` on line 13, which already has a value on its line [yaml-indentation]
+        hint: indent it 1 space to line it up with \`security\`, or, if it belongs under \`security\`, remove the value after that colon"
+    `);
+    expect(problemsWith({ 'retention.yaml': replace('  retention_days: 365', ' retention_days: 365') })).toMatchInlineSnapshot(`
+      "policy/3.1/retention.yaml:12:3: this line is indented 2 spaces, deeper than \`retention_days\` on line 11, which already has a value on its line [yaml-indentation]
+        hint: indent it 1 space to line it up with \`retention_days\`, or, if it belongs under \`retention_days\`, remove the value after that colon"
+    `);
+  });
+
+  // Every key added for issue 18: a wrong type, and an unknown key beside it (a typo of a neighbour).
+  it('rate-limits.yaml upstream_down.behaviour: a wrong type, and an unknown key beside it', () => {
+    expect(problemsWith({ 'rate-limits.yaml': (t) => `${t}upstream_down:\n  behaviour: 503\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/rate-limits.yaml:15:14: upstream_down.behaviour: \`503\` is not one of "fail-fast", "retry-then-fail", "failover" [invalid-value]
+        hint: use one of "fail-fast", "retry-then-fail", "failover""
+    `);
+    expect(problemsWith({ 'rate-limits.yaml': (t) => `${t}upstream_down:\n  behaviour: fail-fast\n  statuss: 503\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/rate-limits.yaml:16:3: unknown key \`statuss\` in upstream_down [unknown-key]
+        hint: did you mean \`status\`?"
+    `);
+  });
+
+  it('rate-limits.yaml upstream_down.status: a wrong type, and an unknown key beside it', () => {
+    expect(problemsWith({ 'rate-limits.yaml': (t) => `${t}upstream_down:\n  behaviour: fail-fast\n  status: "503"\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/rate-limits.yaml:16:11: upstream_down.status: expected a number, got text "503" [invalid-type]
+        hint: write a bare number without quotes or units: the unit is in the key name"
+    `);
+    expect(problemsWith({ 'rate-limits.yaml': (t) => `${t}upstream_down:\n  behaviour: fail-fast\n  statment: Errors at once.\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/rate-limits.yaml:16:3: unknown key \`statment\` in upstream_down [unknown-key]
+        hint: did you mean \`statement\`?"
+    `);
+  });
+
+  it('retention.yaml caching.cached: a wrong type, and an unknown key beside it', () => {
+    expect(problemsWith({ 'retention.yaml': (t) => `${t}caching:\n  cached: "no"\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/retention.yaml:15:11: caching.cached: expected true or false, got text "no" [invalid-type]
+        hint: YAML 1.2 reads no as text: write true or false"
+    `);
+    expect(problemsWith({ 'retention.yaml': (t) => `${t}caching:\n  cached: true\n  ttl_secs: 60\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/retention.yaml:16:3: unknown key \`ttl_secs\` in caching [unknown-key]
+        hint: allowed keys here: \`cached\`, \`ttl_seconds\`, \`scope\`, \`statement\`"
+    `);
+  });
+
+  it('retention.yaml caching.ttl_seconds: a wrong type, and an unknown key beside it', () => {
+    expect(problemsWith({ 'retention.yaml': (t) => `${t}caching:\n  cached: true\n  ttl_seconds: 60 s\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/retention.yaml:16:16: caching.ttl_seconds: expected a number, got text "60 s" [invalid-type]
+        hint: write a bare number without quotes or units: the unit is in the key name"
+    `);
+    expect(problemsWith({ 'retention.yaml': (t) => `${t}caching:\n  cached: true\n  scopes: per-tenant\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/retention.yaml:16:3: unknown key \`scopes\` in caching [unknown-key]
+        hint: did you mean \`scope\`?"
+    `);
+  });
+
+  it('retention.yaml caching.scope: a wrong type, and an unknown key beside it', () => {
+    expect(problemsWith({ 'retention.yaml': (t) => `${t}caching:\n  cached: true\n  scope: everyone\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/retention.yaml:16:10: caching.scope: \`everyone\` is not one of "per-user", "per-tenant", "shared" [invalid-value]
+        hint: use one of "per-user", "per-tenant", "shared""
+    `);
+    expect(problemsWith({ 'retention.yaml': (t) => `${t}caching:\n  cached: true\n  statment: Cached briefly.\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/retention.yaml:16:3: unknown key \`statment\` in caching [unknown-key]
+        hint: did you mean \`statement\`?"
+    `);
+  });
+
+  it('auth.yaml revocation.by: a wrong type, and an unknown key beside it', () => {
+    expect(problemsWith({ 'auth.yaml': (t) => `${t}revocation:\n  by: end-user\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/auth.yaml:28:7: revocation.by: expected a list, got text "end-user" [invalid-type]
+        hint: write a list: [a, b] on one line, or one \`- item\` per line"
+    `);
+    expect(problemsWith({ 'auth.yaml': (t) => `${t}revocation:\n  by: [end-user]\n  propagation_secs: 60\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/auth.yaml:29:3: unknown key \`propagation_secs\` in revocation [unknown-key]
+        hint: did you mean \`propagation_seconds\`?"
+    `);
+  });
+
+  it('auth.yaml revocation.propagation_seconds: a wrong type, and an unknown key beside it', () => {
+    expect(problemsWith({ 'auth.yaml': (t) => `${t}revocation:\n  by: [end-user]\n  propagation_seconds: 1 minute\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/auth.yaml:29:24: revocation.propagation_seconds: expected a number, got text "1 minute" [invalid-type]
+        hint: write a bare number without quotes or units: the unit is in the key name"
+    `);
+    expect(problemsWith({ 'auth.yaml': (t) => `${t}revocation:\n  by: [end-user]\n  statment: Revoked in the console.\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/auth.yaml:29:3: unknown key \`statment\` in revocation [unknown-key]
+        hint: did you mean \`statement\`?"
+    `);
+  });
+
+  it('auth.yaml origin_validation: a wrong type, and an unknown key beside it', () => {
+    expect(problemsWith({ 'auth.yaml': (t) => `${t}origin_validation: "yes"\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/auth.yaml:27:20: origin_validation: expected true or false, got text "yes" [invalid-type]
+        hint: YAML 1.2 reads yes as text: write true or false"
+    `);
+    expect(problemsWith({ 'auth.yaml': (t) => `${t}origin_validaton: true\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/auth.yaml:27:1: unknown key \`origin_validaton\` [unknown-key]
+        hint: did you mean \`origin_validation\`?"
+    `);
+  });
+
+  it('compliance.yaml agreements.name: a wrong type, and an unknown key beside it', () => {
+    expect(problemsWith({ 'compliance.yaml': (t) => `${t}agreements:\n  - name: DPA\n    url: http://example.com/dpa\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/compliance.yaml:23:10: agreements[0].url: expected an https URL like "https://example.com/trust" [invalid-format]
+        hint: links must be absolute https URLs; javascript:, data: and http: are refused"
+    `);
+    expect(problemsWith({ 'compliance.yaml': (t) => `${t}agreements:\n  - name: DPA\n    requst: email legal@example.com\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/compliance.yaml:23:5: unknown key \`requst\` in agreements[0] [unknown-key]
+        hint: did you mean \`request\`?"
+    `);
+  });
+
+  it('compliance.yaml agreements: a wrong type, and an unknown key beside it', () => {
+    expect(problemsWith({ 'compliance.yaml': (t) => `${t}agreements: DPA\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/compliance.yaml:21:13: agreements: expected a list, got text "DPA" [invalid-type]
+        hint: write a list: [a, b] on one line, or one \`- item\` per line"
+    `);
+    expect(problemsWith({ 'compliance.yaml': (t) => `${t}agreements:\n  - nme: DPA\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/compliance.yaml:22:5: unknown key \`nme\` in agreements[0] [unknown-key]
+        hint: did you mean \`name\`?"
+    `);
+  });
+
+  it('keys added inside existing objects: token storage and a certification\'s expected date', () => {
+    expect(problemsWith({ 'auth.yaml': replace('  hashing: hmac-sha256', '  storage: hash\n  hashing: hmac-sha256') })).toMatchInlineSnapshot(`
+      "policy/3.1/auth.yaml:6:12: tokens.storage: \`hash\` is not one of "hashed", "encrypted", "identity-provider", "not-stored" [invalid-value]
+        hint: did you mean \`hashed\`?"
+    `);
+    expect(problemsWith({ 'auth.yaml': replace('  hashing: hmac-sha256', '  storag: hashed\n  hashing: hmac-sha256') })).toMatchInlineSnapshot(`
+      "policy/3.1/auth.yaml:6:3: unknown key \`storag\` in tokens [unknown-key]
+        hint: did you mean \`storage\`?"
+    `);
+    expect(problemsWith({ 'compliance.yaml': replace('    status: certified\n    scope: Security', '    status: planned\n    expected: 2027\n    scope: Security') })).toMatchInlineSnapshot(`
+      "policy/3.1/compliance.yaml:8:15: certifications[0].expected: expected text, got number 2027 [invalid-type]
+        hint: write a quoted ISO date like "2026-05-15""
+    `);
+    expect(problemsWith({ 'compliance.yaml': replace('    status: certified\n    scope: Security', '    status: planned\n    expcted: "2027-01-31"\n    scope: Security') })).toMatchInlineSnapshot(`
+      "policy/3.1/compliance.yaml:8:5: unknown key \`expcted\` in certifications[0] [unknown-key]
+        hint: did you mean \`expected\`?"
     `);
   });
 });

@@ -58,6 +58,9 @@ function classify(file: SourceFile, schema: z.ZodType, data: unknown, path: Path
         hint = 'write a bare number without quotes or units: the unit is in the key name';
       } else if (issue.expected === 'int' && typeof issue.input === 'number') {
         hint = 'use a whole number';
+      } else if (issue.expected === 'string' && (leafAt(schema, path)?._zod?.def as { format?: string } | undefined)?.format === 'date') {
+        // Quoting 2027 would still not be a date: the fix names the form a date takes.
+        hint = 'write a quoted ISO date like "2026-05-15"';
       } else if (issue.expected === 'string' && typeof issue.input !== 'string' && issue.input !== null) {
         hint = `quote it: "${source ?? ''}"`;
       } else if (issue.input === null) {
@@ -70,6 +73,8 @@ function classify(file: SourceFile, schema: z.ZodType, data: unknown, path: Path
     }
     case 'invalid_value': {
       const values = issue.values.map((v) => JSON.stringify(v));
+      // A missing enum key is one missing key, never "`undefined` is not one of …".
+      if (!present) return ['missing-key', { key: String(path.at(-1)), where: where(path.slice(0, -1)), expected: `one of ${values.join(', ')}` }];
       const suggestion = typeof issue.input === 'string' ? closest(issue.input, issue.values.filter((v): v is string => typeof v === 'string')) : undefined;
       if (issue.values.length === 1) return ['invalid-format', { field, detail: issue.message, hint: `must be ${values[0]}` }];
       return ['invalid-value', { field, value: String(issue.input), allowed: values.join(', '), suggestion }];
@@ -89,13 +94,29 @@ function classify(file: SourceFile, schema: z.ZodType, data: unknown, path: Path
       const relation = issue.code === 'too_small' ? (inclusive ? 'at least' : 'greater than') : inclusive ? 'at most' : 'less than';
       return ['out-of-range', { field, detail: `must be ${relation} ${bound}, got ${String(issue.input)}`, hint: rangeHint(leafAt(schema, path), path) }];
     }
-    case 'invalid_format':
+    case 'invalid_format': {
+      // A date in the right shape that the calendar does not have: say so, not "expected a date".
+      const day = issue.format === 'date' && typeof issue.input === 'string' ? noSuchDay(issue.input) : undefined;
+      if (day) return ['invalid-format', { field, detail: day, hint: 'write a day the month has, quoted: "2026-02-28"' }];
       return ['invalid-format', { field, detail: issue.message, hint: formatHint(issue.format) }];
+    }
     case 'custom':
       return ['invalid-format', { field, detail: issue.message, hint: customHint(issue) }];
     default:
       return ['invalid-format', { field, detail: issue.message }];
   }
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "no such day: February 2026 has 28 days" for "2026-02-30"; undefined for a string that is not YYYY-MM-DD at all. */
+function noSuchDay(text: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12) return `no such day: ${text} has month ${match[2]}, and months run 01 to 12`;
+  const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day < 1 || day > length ? `no such day: ${MONTHS[month - 1]} ${year} has ${length} days` : undefined;
 }
 
 function formatHint(format: string): string | undefined {

@@ -27,7 +27,7 @@ const policies = fc
     target: fc.integer({ min: 9000, max: 9999 }).map((n) => n / 100),
     steps: fc.uniqueArray(fc.integer({ min: 1, max: 8999 }), { minLength: 1, maxLength: 4 }),
     credits: fc.uniqueArray(fc.integer({ min: 1, max: 100 }), { minLength: 5, maxLength: 5 }),
-    latencies: fc.array(latency, { minLength: base.policy.latency.objectives.length, maxLength: base.policy.latency.objectives.length }),
+    latencies: fc.array(latency, { minLength: base.policy.latency.objectives!.length, maxLength: base.policy.latency.objectives!.length }),
     summary: prose,
     product: prose,
     names: fc.uniqueArray(prose, { minLength: 1, maxLength: 4 }),
@@ -43,7 +43,7 @@ const policies = fc
     const credits = [...v.credits].sort((a, b) => a - b);
     policy.credits.tiers = thresholds.map((below, i) => ({ below_percent: below, credit_percent: credits[i]! }));
     policy.credits.max_credit_percent = 100;
-    policy.latency.objectives = policy.latency.objectives.map((o, i) => ({ ...o, ...v.latencies[i]! }));
+    policy.latency.objectives = policy.latency.objectives!.map((o, i) => ({ ...o, ...v.latencies[i]! }));
     policy.subprocessors.entries = v.names.map((name, i) => ({ ...policy.subprocessors.entries[i % policy.subprocessors.entries.length]!, name }));
     policy.retention.payloads.retained = v.retained;
     policy.retention.metadata.retention_days = v.days;

@@ -1,12 +1,18 @@
 /** auth.yaml: how MCP clients authenticate (URL tokens, API keys or per-user OAuth delegation), how tokens and upstream credentials are stored, expired and kept from upstream. */
 import { z } from 'zod';
-import { days, label, minutes, text } from './primitives.ts';
+import { days, label, minutes, seconds, text, uniqueList } from './primitives.ts';
 
 /** How MCP clients authenticate to the platform. */
 export const authModels = ['url-token', 'api-key', 'oauth-delegation'] as const;
 
 /** How stored tokens are hashed at rest; keyed hashes first (a copied database alone is not enough), then password hashes, then plain digests. */
 export const tokenHashings = ['hmac-sha256', 'hmac-sha512', 'argon2id', 'scrypt', 'bcrypt', 'pbkdf2-sha256', 'sha256', 'sha512'] as const;
+
+/** How issued tokens are kept, as done: hashed (see hashing), encrypted, held by the identity provider (the platform keeps none), or not stored at all. */
+export const tokenStorages = ['hashed', 'encrypted', 'identity-provider', 'not-stored'] as const;
+
+/** Who can revoke a grant or token. */
+export const revokers = ['end-user', 'customer-admin', 'platform', 'upstream-provider'] as const;
 
 /** How a user grants a delegated OAuth connection. */
 export const consentModes = ['url-elicitation', 'browser-redirect', 'admin-preauthorized'] as const;
@@ -42,8 +48,10 @@ export const authSchema = z.strictObject({
   /** Tokens the platform issues (URL tokens or API keys). */
   tokens: z
     .strictObject({
-      /** How tokens are stored at rest. */
-      hashing: z.enum(tokenHashings),
+      /** How tokens are kept at rest, as done: hashed, encrypted, identity-provider or not-stored. */
+      storage: z.enum(tokenStorages).optional(),
+      /** With storage hashed (or storage left out, in older versions): the hash. */
+      hashing: z.enum(tokenHashings).optional(),
       /** Random bits per token. */
       entropy_bits: z.int().min(128).max(1024).optional(),
       /** How a token is bound to exactly one tenant connection. */
@@ -84,6 +92,19 @@ export const authSchema = z.strictObject({
       statement: text.optional(),
     })
     .optional(),
+  /** How a grant (OAuth delegation) or a token is revoked, and how fast that takes effect everywhere. */
+  revocation: z
+    .strictObject({
+      /** Who can revoke: end-user, customer-admin, platform, upstream-provider. */
+      by: uniqueList(z.enum(revokers)).min(1),
+      /** The longest time from revocation until no call is made with the grant or token, seconds. */
+      propagation_seconds: seconds.optional(),
+      /** How it works, in the vendor's words. */
+      statement: text.optional(),
+    })
+    .optional(),
+  /** Whether requests from a browser page of another site (an Origin header not allowed) are refused: DNS-rebinding protection. */
+  origin_validation: z.boolean().optional(),
   /** Optional second factor: a bearer API token on top of the URL. */
   secondary_auth: z
     .strictObject({

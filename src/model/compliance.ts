@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { httpsUrl, isoDate, label, text } from './primitives.ts';
 
-export const certificationStatuses = ['certified', 'in-progress', 'planned'] as const;
+/** Where a certification stands; not-offered says so plainly, planned may carry the date it is planned for. */
+export const certificationStatuses = ['certified', 'in-progress', 'planned', 'not-offered'] as const;
 
 export const deploymentModels = ['managed-cloud', 'vpc', 'on-premises'] as const;
 
@@ -14,10 +15,12 @@ export const complianceSchema = z.strictObject({
     z.strictObject({
       /** e.g. "SOC 2 Type II", unique; the changelog's identity key. */
       name: label,
-      /** certified, in-progress or planned. */
+      /** certified, in-progress, planned or not-offered. */
       status: z.enum(certificationStatuses),
-      /** What the certification covers. */
-      scope: text,
+      /** With status planned or in-progress: the date it is expected by. */
+      expected: isoDate.optional(),
+      /** What the certification covers; may be left out with status not-offered. */
+      scope: text.optional(),
       /** Date of the latest report or certificate. */
       issued: isoDate.optional(),
       /** How customers get the report. */
@@ -26,6 +29,20 @@ export const complianceSchema = z.strictObject({
       url: httpsUrl.optional(),
     }),
   ),
+  /** Agreements customers can sign (DPA, BAA, SCCs): each with a link or how to request it; names unique. */
+  agreements: z
+    .array(
+      z.strictObject({
+        /** e.g. "Data Processing Agreement (DPA)", unique; the changelog's identity key. */
+        name: label,
+        /** Where to read or sign it. */
+        url: httpsUrl.optional(),
+        /** How to request it when there is no link, e.g. "email legal@example.com". */
+        request: text.optional(),
+      }),
+    )
+    .min(1)
+    .optional(),
   /** How the platform can be deployed, and what each model changes for compliance; ids unique. */
   deployment_models: z
     .array(

@@ -9,7 +9,7 @@ export const latencySchema = z.strictObject({
   statement: text,
   /** With scope end-to-end: how much of the time is the upstream's, and what happens when the upstream is slow. */
   upstream_share: text.optional(),
-  /** One objective per operation; p50 <= p95 <= p99. */
+  /** One objective per operation; p50 <= p95 <= p99. Left out, nothing is committed: the section shows measured figures only, or neither. */
   objectives: z
     .array(
       z.strictObject({
@@ -25,8 +25,9 @@ export const latencySchema = z.strictObject({
         p99_ms: milliseconds,
       }),
     )
-    .min(1),
+    .min(1)
+    .optional(),
 });
 
 export type Latency = z.infer<typeof latencySchema>;
-export type LatencyObjective = Latency['objectives'][number];
+export type LatencyObjective = NonNullable<Latency['objectives']>[number];

@@ -45,6 +45,9 @@ export const hours = z.int().min(0).max(8760);
 /** Whole minutes, zero or more. */
 export const minutes = z.int().min(0).max(525600);
 
+/** Whole seconds, zero or more (up to a year). */
+export const seconds = z.int().min(0).max(31_536_000);
+
 /** Milliseconds, positive; fractions allowed for sub-millisecond objectives. */
 export const milliseconds = z.number().positive().max(600_000);
 

@@ -26,6 +26,19 @@ export const retentionSchema = z.strictObject({
     /** SIEMs the audit log can be streamed or exported to, e.g. Splunk, Datadog. */
     siem: uniqueList(label).min(1).optional(),
   }),
+  /** Whether upstream responses are cached while in transit through the platform. */
+  caching: z
+    .strictObject({
+      /** false: no response is cached; true: responses may be served from a cache. */
+      cached: z.boolean(),
+      /** With cached true: the longest a cached response is kept, seconds. */
+      ttl_seconds: z.int().min(1).max(31_536_000).optional(),
+      /** With cached true: who a cached response is shared with: per-user, per-tenant or shared across tenants. */
+      scope: z.enum(['per-user', 'per-tenant', 'shared']).optional(),
+      /** How it works, in the vendor's words. */
+      statement: text.optional(),
+    })
+    .optional(),
   /** Regions where data may be processed; customers pick one. */
   regions: uniqueList(label).min(1),
   /** Whether the data plane can be pinned to a region: per-tenant, per-account, or none. */

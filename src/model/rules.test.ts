@@ -60,16 +60,50 @@ describe('rules across fields and files', () => {
     `);
   });
 
-  it('retries are 0 with pass-through, and retry needs a window', () => {
+  it('pass-through retries nothing; retry is bounded by a count, a window or both, and a count of 0 is no retry', () => {
     expect(problemsWith({ 'rate-limits.yaml': replace('retries: 0', 'retries: 2') })).toMatchInlineSnapshot(`
       "policy/3.1/rate-limits.yaml:3:10: retries is 2 but the policy is pass-through [retries-with-pass-through]
-        hint: set retries: 0, or change policy to retry and set max_retry_window_ms"
+        hint: set retries: 0 (or remove it), or change policy to retry"
+    `);
+    expect(problemsWith({ 'rate-limits.yaml': replace('retries: 0', 'retries: 0\nmax_retry_window_ms: 20000') })).toMatchInlineSnapshot(`
+      "policy/3.1/rate-limits.yaml:4:22: max_retry_window_ms is set but the policy is pass-through, which retries nothing [retry-window-with-pass-through]
+        hint: remove max_retry_window_ms, or set policy: retry"
+    `);
+    expect(problemsWith({ 'rate-limits.yaml': replace('policy: pass-through\nretries: 0', 'policy: retry') })).toMatchInlineSnapshot(`
+      "policy/3.1/rate-limits.yaml:2:9: policy retry states neither how many retries (retries) nor for how long (max_retry_window_ms) [retry-bound-missing]
+        hint: add retries: the most retries after an upstream 429 (1 or more), or max_retry_window_ms: the longest time spent retrying, or both"
     `);
     expect(problemsWith({ 'rate-limits.yaml': replace('policy: pass-through', 'policy: retry') })).toMatchInlineSnapshot(`
-      "policy/3.1/rate-limits.yaml:2:9: policy retry needs max_retry_window_ms [retry-window-missing]
-        hint: add max_retry_window_ms: the longest time spent retrying"
+      "policy/3.1/rate-limits.yaml:3:10: retries is 0 but the policy is retry [retry-without-retries]
+        hint: set policy: pass-through if nothing is retried, or give retries the most retries the platform makes (1 or more), or remove retries and bound the retrying with max_retry_window_ms"
     `);
     expect(problemsWith({ 'rate-limits.yaml': replace('policy: pass-through\nretries: 0', 'policy: retry\nretries: 2\nmax_retry_window_ms: 2000') })).toBe('');
+    expect(problemsWith({ 'rate-limits.yaml': replace('policy: pass-through\nretries: 0', 'policy: retry\nmax_retry_window_ms: 20000') })).toBe('');
+    expect(problemsWith({ 'rate-limits.yaml': replace('policy: pass-through\nretries: 0', 'policy: retry\nretries: 3') })).toBe('');
+    expect(problemsWith({ 'rate-limits.yaml': (t) => `${t}upstream_down:\n  behaviour: retry-then-fail\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/rate-limits.yaml:15:14: upstream_down.behaviour is retry-then-fail but the policy is pass-through, which retries nothing [upstream-retry-with-pass-through]
+        hint: use behaviour fail-fast or failover, or set policy: retry with its bounds (retries, max_retry_window_ms)"
+    `);
+  });
+
+  it('new optional keys agree with their neighbours: caching, token storage, certification dates and scope', () => {
+    expect(problemsWith({ 'retention.yaml': (t) => `${t}caching:\n  cached: false\n  ttl_seconds: 60\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/retention.yaml:15:11: caching.cached is false, yet ttl_seconds or scope is set [cache-detail-without-cache]
+        hint: remove ttl_seconds and scope, or set cached: true"
+    `);
+    expect(problemsWith({ 'auth.yaml': replace('  hashing: hmac-sha256', '  storage: encrypted\n  hashing: hmac-sha256') })).toMatchInlineSnapshot(`
+      "policy/3.1/auth.yaml:7:12: tokens.hashing is set but tokens.storage is encrypted [hashing-without-hashed-storage]
+        hint: remove hashing, or set storage: hashed"
+    `);
+    expect(problemsWith({ 'compliance.yaml': replace('    status: certified\n    scope: Security', '    status: certified\n    expected: "2027-01-31"\n    scope: Security') })).toMatchInlineSnapshot(`
+      "policy/3.1/compliance.yaml:8:15: SOC 2 Type II: expected is set but the status is certified [expected-date-with-status]
+        hint: expected is the date a planned or in-progress certification is due: remove it, or set status: planned or in-progress"
+    `);
+    expect(problemsWith({ 'compliance.yaml': (t) => `${t}  - name: FedRAMP\n    status: planned\n    report: none\n` })).toMatchInlineSnapshot(`
+      "policy/3.1/compliance.yaml:21:5: FedRAMP: scope is missing [certification-scope-missing]
+        hint: add scope: what the certification covers (only status not-offered may leave it out)"
+    `);
+    expect(problemsWith({ 'compliance.yaml': (t) => `${t}  - name: FedRAMP\n    status: not-offered\n    report: none\n  - name: HIPAA\n    status: planned\n    expected: "2027-03-31"\n    scope: Covered entities in the US.\n    report: none\n` })).toBe('');
   });
 
   it('identities are unique: exclusion ids, operations, role, sub-processor and certification names, severity ids, tiers', () => {

@@ -58,4 +58,16 @@ describe('numbers without Intl', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('durations read as people write them: seconds from 1,000 ms, minutes for whole minutes of seconds', () => {
+    expect(formatValue('max_retry_window_ms', 20000)).toBe('20 s');
+    expect(formatValue('max_retry_window_ms', 1500)).toBe('1.5 s');
+    expect(formatValue('max_retry_window_ms', 90000)).toBe('1 min 30 s');
+    expect(formatValue('p99_ms', 850)).toBe('850 ms');
+    expect(formatValue('p50_ms', 0.25)).toBe('0.25 ms');
+    expect(formatValue('propagation_seconds', 300)).toBe('5 minutes');
+    expect(formatValue('propagation_seconds', 3600)).toBe('1 hour');
+    expect(formatValue('propagation_seconds', 90)).toBe('90 seconds');
+    expect(formatValue('retry_after_seconds', 60)).toBe('60 seconds');
+  });
 });

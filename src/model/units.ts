@@ -45,6 +45,8 @@ export function formatValue(key: string, value: unknown): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') {
     if (key.endsWith('_minutes')) return minutes(value);
+    if (key.endsWith('_ms') && value >= 1000) return milliseconds(value);
+    if (key.endsWith('_seconds') && value >= 120 && value % 60 === 0) return minutes(value / 60);
     const unit = units.find(([suffix]) => key.endsWith(suffix));
     const text = formatNumber(value);
     return unit ? `${text}${value === 1 ? unit[1] : unit[2]}` : text;
@@ -71,6 +73,13 @@ export function days(count: number): string {
 /** Minutes as people say them: 15 -> "15 minutes", 60 -> "1 hour", 1440 -> "24 hours". */
 export function minutes(count: number): string {
   return count >= 60 && count % 60 === 0 ? plural(count / 60, 'hour') : plural(count, 'minute');
+}
+
+/** Milliseconds as people write them: 850 -> "850 ms", 20000 -> "20 s", 1500 -> "1.5 s", 90000 -> "1 min 30 s". */
+export function milliseconds(value: number): string {
+  if (value < 1000) return `${formatNumber(value)} ms`;
+  if (value >= 60_000 && value % 1000 === 0) return duration(value / 1000);
+  return `${formatNumber(value / 1000)} s`;
 }
 
 /** A span of seconds in every non-zero unit, largest first: "4 min 19 s", "3 h 36 min", "1 d 2 h". */

@@ -56,7 +56,7 @@ describe('public edition of the example policy', () => {
       ...periods.map((p) => duration(allowedDowntimeSeconds(policy.uptime.target_percent, p.seconds))),
       // The same sample 429 as the page's #rate-limits.
       formatHttpResponse(sampleRateLimitResponse(policy['rate-limits'])!),
-      ...policy.latency.objectives.flatMap((o) => [o.operation, `${o.p99_ms} ms`]),
+      ...policy.latency.objectives!.flatMap((o) => [o.operation, `${o.p99_ms} ms`]),
       ...policy.subprocessors.entries.map((e) => e.name),
       ...policy.credits.tiers.map((t) => percent(t.credit_percent)),
       `${policy.incidents.breach_notification_hours} hours`,
@@ -206,7 +206,7 @@ describe('latency section: the committed measurement, as on the page', () => {
 
   /** Each objective row in drawing order, whitespace dropped: committed P50, P95, P99, then the measured cell. */
   const rows = (m: PublishedMeasurement | undefined, version: LoadedVersion) =>
-    version.policy.latency.objectives.map((o) => {
+    version.policy.latency.objectives!.map((o) => {
       const op = m?.measurement.operations.find((x) => x.operation === o.operation);
       // Independent of the helper under test: microsecond rounding, en-US digits.
       const ms = (v: number) => `${(Math.round(v * 1000) / 1000).toLocaleString('en-US', { maximumFractionDigits: 6 })} ms`;

@@ -18,6 +18,7 @@ export const checkCompleteness: VersionsCheck = (versions, { releases }) => {
           question: question.question,
           version: latest.version,
           key: question.key.join('.'),
+          needs: question.needs,
           file: `${question.kind}.yaml`,
           section: question.section,
           released: latest.version in releases ? 'yes' : undefined,

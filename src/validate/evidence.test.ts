@@ -37,7 +37,7 @@ describe('checkEvidence', () => {
       ),
     );
     expect(problems({ today: '2026-06-15', gatewayVersion: '0.1.0' })).toMatchInlineSnapshot(`
-      "policy/3.2/auth.yaml:11:22: error: an MCP server expires at most 365 days after creation: the gateway accepted a server expiring 366 days ahead (HTTP 201) (check lifetime-cap, EVIDENCE/2026-01-10.json) [evidence-check-failed]
+      "policy/3.2/auth.yaml:11:1: error: an MCP server expires at most 365 days after creation: the gateway accepted a server expiring 366 days ahead (HTTP 201) (check lifetime-cap, EVIDENCE/2026-01-10.json) [evidence-check-failed]
         hint: fix the gateway or the claim, then run \`slapage verify\` and commit the new evidence file
 
       policy/3.2/latency.yaml:19:1: error: an upstream 429 is surfaced at once: the gateway added a median 9 ms (check rate-limit-latency, EVIDENCE/2026-01-10.json) [evidence-check-failed]

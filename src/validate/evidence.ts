@@ -24,11 +24,12 @@ export const checkEvidence: VersionsCheck = (versions, { evidenceDir, gatewayVer
       if (check.status !== 'fail') return;
       const [stem, ...keys] = CHECKS[check.id].field.split('.');
       const params = { claim: check.claim, did: check.did, check: check.id, evidence: found.file };
-      // A check may locate its claim in another file than its field's (the 429 timing sits on latency.yaml's objective).
+      // A check may locate its claim finer than its field, or in another file (the 429 timing sits on latency.yaml's objective).
       const [, fileName, line] = /([^/\\]+)\.yaml:(\d+)$/.exec(check.location) ?? [];
       const source = version.files[(fileName ?? stem) as FileKind] ?? version.files[stem as FileKind];
       if (!source) problems.push(found.source.problemAtPath(['checks', i, 'did'], 'evidence-check-failed', params));
-      else if (fileName !== stem && fileName !== undefined && line !== undefined) problems.push(source.problemAtLine(Number(line), 1, 'evidence-check-failed', params));
+      // The check's own location (its objective's line, say) is finer than its field's.
+      else if (fileName !== undefined && line !== undefined) problems.push(source.problemAtLine(Number(line), 1, 'evidence-check-failed', params));
       else problems.push(source.problemAtPath(keys.map((k) => k.replace('[]', '')), 'evidence-check-failed', params));
     });
     if (index !== versions.length - 1) return;

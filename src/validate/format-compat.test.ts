@@ -77,7 +77,7 @@ describe('rules of the added keys', () => {
       }),
     ).toMatchInlineSnapshot(`
       "policy/3.1/rate-limits.yaml:14:11: retry_on is set but the policy is pass-through, which retries nothing [retry-on-with-pass-through]
-        hint: remove retry_on, or change policy to retry and set max_retry_window_ms
+        hint: remove retry_on, or change policy to retry
       policy/3.1/latency.yaml:2:8: scope end-to-end needs upstream_share [latency-upstream-share-missing]
         hint: add upstream_share: how much of the committed time is the upstream API's, and what happens when it is slow
       policy/3.1/auth.yaml:27:8: model oauth-delegation needs \`delegation\` [auth-model-incomplete]
@@ -103,13 +103,12 @@ describe('rules of the added keys', () => {
     const problems = validatePolicy(join(fixtures, 'vendor-minimal/policy'), options).problems.filter((p) => p.code === 'question-unanswered');
     expect(problems.map((p) => `${p.file.replace(/^.*fixtures\//, '')}:${p.line} ${p.severity} ${p.hint}`)).toMatchInlineSnapshot(`
       [
-        "vendor-minimal/policy/1.0/retention.yaml:2 warning add \`region_pinning\` to retention.yaml in the next version to answer it",
-        "vendor-minimal/policy/1.0/retention.yaml:8 warning add \`audit_logs.siem\` to retention.yaml in the next version to answer it",
-        "vendor-minimal/policy/1.0/auth.yaml:2 warning add \`credentials\` to auth.yaml in the next version to answer it",
-        "vendor-minimal/policy/1.0/auth.yaml:2 warning add \`tokens.expiry_enforcement\` to auth.yaml in the next version to answer it",
-        "vendor-minimal/policy/1.0/compliance.yaml:3 warning add \`certifications\` to compliance.yaml in the next version to answer it",
-        "vendor-minimal/policy/1.0/retention.yaml:2 warning add \`configuration_export\` to retention.yaml in the next version to answer it",
-        "vendor-minimal/policy/1.0/rbac.yaml:2 warning add \`integrations\` to rbac.yaml in the next version to answer it",
+        "vendor-minimal/policy/1.0/retention.yaml:2 warning add \`region_pinning\` to retention.yaml in the next version to answer it, with level: per-tenant, per-account or none",
+        "vendor-minimal/policy/1.0/auth.yaml:2 warning add \`credentials\` to auth.yaml in the next version to answer it, with holder, encrypted_at_rest and logged",
+        "vendor-minimal/policy/1.0/auth.yaml:2 warning add \`revocation\` to auth.yaml in the next version to answer it, with by: who can revoke (end-user, customer-admin, platform, upstream-provider); propagation_seconds optional",
+        "vendor-minimal/policy/1.0/compliance.yaml:3 warning add \`certifications\` to compliance.yaml in the next version to answer it, with one entry with name, status (certified, in-progress, planned or not-offered) and report",
+        "vendor-minimal/policy/1.0/retention.yaml:2 warning add \`configuration_export\` to retention.yaml in the next version to answer it, with available: true or false",
+        "vendor-minimal/policy/1.0/rbac.yaml:2 warning add \`integrations\` to rbac.yaml in the next version to answer it, with statement: your coverage in your words",
       ]
     `);
   });

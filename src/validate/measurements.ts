@@ -23,12 +23,12 @@ export const checkMeasurements: VersionsCheck = (versions, { measurementsDir, ga
     const found = applicable.get(version.version);
     const latency = version.files.latency;
     // Only the latest version is asked for one: archived versions stay as they were published.
-    if (!found && latency && index === versions.length - 1 && version.policy.latency.objectives.length > 0) {
+    if (!found && latency && index === versions.length - 1 && (version.policy.latency.objectives?.length ?? 0) > 0) {
       problems.push(latency.problemAtPath(['objectives'], 'measurement-missing', { version: version.version }, 'key'));
     }
     if (!found || !latency) return;
     const { measurement } = found;
-    version.policy.latency.objectives.forEach((objective, i) => {
+    (version.policy.latency.objectives ?? []).forEach((objective, i) => {
       const measured = measurement.operations.find((o) => o.operation === objective.operation);
       if (!measured) return;
       for (const key of PERCENTILES) {

@@ -1,5 +1,6 @@
 /** Runs every check of the catalogue against one gateway for one policy version: sets up two tenants and a short-lived server, runs the checks (those that wait for expiry last), locates each claim at its file:line, and revokes what it created. */
 import { CHECK_IDS, CHECKS, type CheckId } from '../claims/checks.ts';
+import { claimStated } from '../claims/evidence-view.ts';
 import type { LoadedVersion } from '../load/load-version.ts';
 import type { FileKind } from '../model/policy.ts';
 import { auditExport, metadataFields, noPayloadRetention } from './checks/retention.ts';
@@ -79,6 +80,12 @@ export async function runChecks(o: RunOptions): Promise<CheckResult[]> {
     ctx.shortLivedStatus = (await ctx.mcp(ctx.shortLived.url, 'tools/list')).status;
     for (const [id, check] of RUN_ORDER) {
       if (o.only && !o.only.includes(id)) continue;
+      // The plan: a check runs only for a claim the version states (src/claims/registry.ts), never for prose.
+      const field = CHECKS[id].field;
+      if (!claimStated(o.version.policy, field)) {
+        results.set(id, { id, ...locate(o.version, id), status: 'not-applicable', claim: CHECKS[id].claim, did: `${field.split('.')[0]}.yaml does not state ${field.split('.').slice(1).join('.')}`, observed: {} });
+        continue;
+      }
       let outcome;
       try {
         outcome = await check(ctx);

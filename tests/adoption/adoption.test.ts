@@ -40,19 +40,19 @@ describe('a vendor adopts slapage from the packed tarball', () => {
   });
 
   it('init writes the project; validate lists the TODOs with their locations and exits 1', () => {
-    const init = slapage(['init', '--company', 'Northwind Integrations', '--product', 'Northwind MCP', '--url', 'https://trust.northwind.example', '--security-contact', 'security@northwind.example']);
+    const init = slapage(['init', '--auth-model', 'url-token', '--company', 'Northwind Integrations', '--product', 'Northwind MCP', '--url', 'https://trust.northwind.example', '--security-contact', 'security@northwind.example']);
     expect(init.status).toBe(0);
     for (const file of ['slapage.config.yaml', 'policy/1.0/meta.yaml', 'policy/1.0/uptime.yaml', '.gitignore', 'README.md', '.github/workflows/policy-review.yml', '.github/workflows/publish.yml']) {
       expect(existsSync(join(vendor, file)), file).toBe(true);
     }
     // Never overwrites: a second init keeps every file.
-    const again = slapage(['init']);
+    const again = slapage(['init', '--auth-model', 'url-token']);
     expect(again.out).toContain('kept');
     expect(again.out).not.toContain('wrote');
 
     const validate = slapage(['validate']);
     expect(validate.status).toBe(1);
-    expect(validate.out).toMatch(/policy\/1\.0\/uptime\.yaml:\d+:\d+: error: target_percent: still a placeholder: the monthly availability/);
+    expect(validate.out).toMatch(/policy\/1\.0\/uptime\.yaml:\d+:\d+: error: target_percent: still a placeholder: the availability you commit to/);
     expect(validate.out).toMatch(/policy\/1\.0\/meta\.yaml:\d+:\d+: error: summary: still a placeholder/);
     expect(validate.out).not.toContain('    at ');
     // The modelines point at the schemas inside the installed package.
