@@ -52,6 +52,8 @@ function blockText(b: Block): string[] {
       return [b.caption, b.code];
     case 'table':
       return [b.caption, ...b.columns.map((c) => c.header), ...b.rows.map((r) => r.map(plainText).join(' | '))];
+    case 'uptime-chart':
+      return [b.title, b.description];
   }
 }
 
