@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateToken } from '../src/tokens.ts';
+import { generateToken } from '../src/auth/tokens.ts';
 import { callTool, request, rpc, startStack, UPSTREAM_CREDENTIAL, type Stack } from './helpers.ts';
 
 const HMAC_KEY = Buffer.alloc(32, 42);

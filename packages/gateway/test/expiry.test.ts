@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock, type Clock } from '../src/clock.ts';
+import { manualClock, type Clock } from '../src/base/clock.ts';
 import { request, rpc, startStack, type Stack } from './helpers.ts';
 
 const MINUTE = 60_000;

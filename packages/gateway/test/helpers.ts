@@ -1,11 +1,11 @@
 /** Test harness: a mock upstream plus a gateway on 127.0.0.1 port 0, captured access-log lines, and small clients for MCP and admin calls. */
 
-import { EXAMPLE_CRM_PATH, MOCK_DIAGNOSTICS_PATH } from '../src/config.ts';
-import type { Clock } from '../src/clock.ts';
-import type { Limits } from '../src/limits.ts';
-import { startMockUpstream, type MockUpstream } from '../src/mock-upstream.ts';
-import type { CreateServerInput, CreatedServer } from '../src/provisioning.ts';
-import { startGateway, type Gateway, type GatewayOptions } from '../src/server.ts';
+import { EXAMPLE_CRM_PATH, MOCK_DIAGNOSTICS_PATH } from '../src/server/config.ts';
+import type { Clock } from '../src/base/clock.ts';
+import type { Limits } from '../src/http/limits.ts';
+import { startMockUpstream, type MockUpstream } from '../src/testing/mock-upstream.ts';
+import type { CreateServerInput, CreatedServer } from '../src/admin/provisioning.ts';
+import { startGateway, type Gateway, type GatewayOptions } from '../src/server/server.ts';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 export const UPSTREAM_CREDENTIAL = 'tenant-upstream-secret';

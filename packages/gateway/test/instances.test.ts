@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOCK_DIAGNOSTICS_PATH } from '../src/config.ts';
-import { startMockUpstream, type MockUpstream } from '../src/mock-upstream.ts';
-import { startGateway, type Gateway } from '../src/server.ts';
-import { startPostgres, startRedis, type TestPostgres, type TestService } from '../src/test-services.ts';
+import { MOCK_DIAGNOSTICS_PATH } from '../src/server/config.ts';
+import { startMockUpstream, type MockUpstream } from '../src/testing/mock-upstream.ts';
+import { startGateway, type Gateway } from '../src/server/server.ts';
+import { startPostgres, startRedis, type TestPostgres, type TestService } from '../src/testing/test-services.ts';
 import { ACCEPT, admin, ADMIN_KEY, callTool } from './helpers.ts';
 
 // Two gateway instances sharing PostgreSQL (configuration, audit) and Redis (edge token store), as an operator runs them.

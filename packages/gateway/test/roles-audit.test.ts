@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../src/clock.ts';
+import { manualClock } from '../src/base/clock.ts';
 import { admin, request, rpc, startStack, UPSTREAM_CREDENTIAL, type Stack } from './helpers.ts';
 
 const KEYS = {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../src/clock.ts';
-import { MOCK_DIAGNOSTICS_PATH } from '../src/config.ts';
-import { RATE_LIMIT_DIALECTS, startMockUpstream } from '../src/mock-upstream.ts';
-import { startGateway } from '../src/server.ts';
+import { manualClock } from '../src/base/clock.ts';
+import { MOCK_DIAGNOSTICS_PATH } from '../src/server/config.ts';
+import { RATE_LIMIT_DIALECTS, startMockUpstream } from '../src/testing/mock-upstream.ts';
+import { startGateway } from '../src/server/server.ts';
 import { callTool, startStack, UPSTREAM_CREDENTIAL, type Stack } from './helpers.ts';
 
 const clock = manualClock(Date.UTC(2026, 0, 1, 12, 0, 0));
