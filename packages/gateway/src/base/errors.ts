@@ -22,6 +22,9 @@ export const RPC = {
   transport: -32000,
   unauthorized: -32001,
   upstreamRateLimited: -32029,
+  // Protocol-defined (2026-07-28, schema.ts): headers disagree with the body; a revision the gateway does not speak.
+  headerMismatch: -32020,
+  unsupportedProtocolVersion: -32022,
 } as const;
 
 export interface Refusal {
@@ -49,7 +52,6 @@ export const REFUSALS = {
   // No `connection: close`: closing while the client is still sending can reset the connection before it reads the 413;
   // Node discards the rest of the body instead (bounded by requestTimeout) and the connection stays usable.
   payloadTooLarge: refusal(413, RPC.transport, 'Payload Too Large'),
-  unsupportedProtocolVersion: refusal(400, RPC.transport, 'Bad Request: unsupported MCP-Protocol-Version'),
   parseError: refusal(400, RPC.parseError, 'Parse error'),
   batchRejected: refusal(400, RPC.invalidRequest, 'Invalid Request: JSON-RPC batches are not supported'),
   invalidRequest: refusal(400, RPC.invalidRequest, 'Invalid Request'),

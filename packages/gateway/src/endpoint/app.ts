@@ -1,4 +1,4 @@
-/** The gateway as a request -> response function: Host/Origin checks, POST /mcp/<token> (MCP Streamable HTTP, JSON responses, no sessions), /admin/* and /healthz; no sockets here, so tests call it in-process the way Hono's app.request() works, and node:http is a thin adapter around it. */
+/** The gateway as a request -> response function: Host/Origin checks, POST /mcp/<token> (MCP Streamable HTTP, JSON responses, no sessions; 2026-07-28 served statelessly beside the 2025 handshake eras), /admin/* and /healthz; no sockets here, so tests call it in-process the way Hono's app.request() works, and node:http is a thin adapter around it. */
 
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -11,7 +11,8 @@ import { buildUpstreamRequest } from '../filter/integration.ts';
 import { errorResponse, parseMessage, RESPONSE_HEAD, resultResponse } from '../mcp/jsonrpc.ts';
 import { INCOMPLETE, TOO_LARGE, type Limits } from '../http/limits.ts';
 import type { AccessLog } from '../audit/log.ts';
-import { initializeResult, KNOWN_METHODS, negotiateVersion, SUPPORTED_PROTOCOL_VERSIONS, toolError, toolSuccess, toolUpstreamError } from '../mcp/mcp.ts';
+import { classifyEra } from '../mcp/era.ts';
+import { discoverResult, initializeResult, KNOWN_METHODS, META_CLIENT_CAPABILITIES, negotiateVersion, toolError, toolSuccess, toolUpstreamError } from '../mcp/mcp.ts';
 import { acceptsJson, isJsonContentType } from '../http/media-type.ts';
 import { completeFor429, isEmpty, parseRateLimit, rateLimitErrorData, renderRateLimitHeaders } from '../upstream/ratelimit-headers.ts';
 import type { LiveServer, Registry } from '../registry/registry.ts';
@@ -29,6 +30,8 @@ export interface AppOptions {
   limits: Limits;
   /** Host/Origin allowlist (DNS-rebinding protection); read on every request, so it can be filled in once the port is known. */
   hostPolicy: HostPolicy;
+  /** The `ttlMs` caching hint of 2026-07-28 server/discover results. */
+  resultTtlMs: number;
   /** Appends to the audit log without waiting (refused tokens). */
   audit: (event: AuditEvent) => void;
   onError: (err: unknown) => void;
@@ -91,7 +94,7 @@ export function createApp(o: AppOptions): App {
     return refuse(ctx, REFUSALS.unauthorized);
   };
 
-  const callTool = async (live: LiveServer, idJson: string, params: Record<string, unknown> | undefined, ctx: Ctx): Promise<CoreResponse> => {
+  const callTool = async (live: LiveServer, idJson: string, params: Record<string, unknown> | undefined, ctx: Ctx, modern: boolean): Promise<CoreResponse> => {
     const name = params?.name;
     const args = params?.arguments ?? {};
     if (typeof name !== 'string' || typeof args !== 'object' || args === null || Array.isArray(args)) {
@@ -102,12 +105,12 @@ export function createApp(o: AppOptions): App {
     if (tool === undefined) return sendJson(ctx, 200, errorResponse(idJson, RPC.invalidParams, 'Unknown tool'));
     ctx.tool = tool.name;
     const request = buildUpstreamRequest(live.integration, tool, args as Record<string, unknown>);
-    if ('error' in request) return sendJson(ctx, 200, resultResponse(idJson, toolError(request.error)));
+    if ('error' in request) return sendJson(ctx, 200, resultResponse(idJson, toolError(request.error, modern)));
     const outcome = await upstreams.call(live.pool, tool.method, request.path, request.body === null ? live.headers : live.headersWithBody, request.body);
     switch (outcome.kind) {
       case 'ok': {
         const info = parseRateLimit(outcome.headers, clock.now());
-        return sendJson(ctx, 200, resultResponse(idJson, toolSuccess(outcome.body, outcome.status)), isEmpty(info) ? undefined : renderRateLimitHeaders(info));
+        return sendJson(ctx, 200, resultResponse(idJson, toolSuccess(outcome.body, outcome.status, modern)), isEmpty(info) ? undefined : renderRateLimitHeaders(info));
       }
       case 'rate-limited': {
         const info = completeFor429(parseRateLimit(outcome.headers, clock.now()));
@@ -117,10 +120,10 @@ export function createApp(o: AppOptions): App {
       }
       case 'http-error': {
         const info = parseRateLimit(outcome.headers, clock.now());
-        return sendJson(ctx, 200, resultResponse(idJson, toolUpstreamError(outcome.status, outcome.body)), isEmpty(info) ? undefined : renderRateLimitHeaders(info));
+        return sendJson(ctx, 200, resultResponse(idJson, toolUpstreamError(outcome.status, outcome.body, modern)), isEmpty(info) ? undefined : renderRateLimitHeaders(info));
       }
       case 'failure':
-        return sendJson(ctx, 200, resultResponse(idJson, toolError(outcome.message)));
+        return sendJson(ctx, 200, resultResponse(idJson, toolError(outcome.message, modern)));
     }
   };
 
@@ -137,8 +140,6 @@ export function createApp(o: AppOptions): App {
       if (auth === undefined || !auth.startsWith('Bearer ') || !registry.checkApiToken(live, auth.slice(7))) return refuseToken(req, ctx);
     }
     ctx.tenant = live.tenant;
-    const version = header(req.headers['mcp-protocol-version']);
-    if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) return refuse(ctx, REFUSALS.unsupportedProtocolVersion);
     if (!isJsonContentType(req.headers['content-type'])) return refuse(ctx, REFUSALS.unsupportedMediaType);
     if (!acceptsJson(req.headers.accept)) return refuse(ctx, REFUSALS.notAcceptable);
     const body = await req.body(limits.maxBodyBytes);
@@ -146,16 +147,23 @@ export function createApp(o: AppOptions): App {
     if (body === INCOMPLETE) return { status: CLIENT_CLOSED, headers: {}, body: null, destroy: true };
     const msg = parseMessage(body);
     if ('status' in msg) return refuse(ctx, msg);
-    if (msg.kind !== 'request') {
-      if (msg.kind === 'notification') ctx.method = KNOWN_METHODS.has(msg.method) ? msg.method : 'notification';
+    if (msg.kind === 'response') return { status: 202, headers: { 'x-request-id': ctx.requestId }, body: null };
+    if (msg.kind === 'notification') {
+      ctx.method = KNOWN_METHODS.has(msg.method) ? msg.method : 'notification';
+      const era = classifyEra(req.headers, msg.method, msg.params, false);
+      if (!era.ok) return sendJson(ctx, era.status, errorResponse('null', era.code, era.message, era.data));
       return { status: 202, headers: { 'x-request-id': ctx.requestId }, body: null };
     }
     const { idJson, method, params } = msg;
     ctx.method = KNOWN_METHODS.has(method) ? method : 'unknown';
     if (msg.paramsError !== null) return sendJson(ctx, 200, errorResponse(idJson, RPC.invalidParams, msg.paramsError));
+    // Before any dispatch: a request whose headers disagree with its body is refused, in either era.
+    const era = classifyEra(req.headers, method, params, true);
+    if (!era.ok) return sendJson(ctx, era.status, errorResponse(idJson, era.code, era.message, era.data));
+    if (era.modern) return modernRequest(live, idJson, method, params, ctx);
     switch (method) {
       case 'tools/call':
-        return callTool(live, idJson, params, ctx);
+        return callTool(live, idJson, params, ctx, false);
       case 'tools/list':
         return sendBytes(ctx, Buffer.concat([RESPONSE_HEAD, Buffer.from(idJson), live.toolsListTail]));
       case 'ping':
@@ -168,6 +176,25 @@ export function createApp(o: AppOptions): App {
       }
       default:
         return sendJson(ctx, 200, errorResponse(idJson, RPC.methodNotFound, 'Method not found'));
+    }
+  };
+
+  /** 2026-07-28: no handshake, no session; each request stands alone, so any instance answers it. */
+  const modernRequest = (live: LiveServer, idJson: string, method: string, params: Record<string, unknown> | undefined, ctx: Ctx): Promise<CoreResponse> | CoreResponse => {
+    const capabilities = (params!._meta as Record<string, unknown>)[META_CLIENT_CAPABILITIES];
+    if (typeof capabilities !== 'object' || capabilities === null || Array.isArray(capabilities)) {
+      return sendJson(ctx, 400, errorResponse(idJson, RPC.invalidParams, 'Invalid params: _meta needs io.modelcontextprotocol/clientCapabilities'));
+    }
+    switch (method) {
+      case 'tools/call':
+        return callTool(live, idJson, params, ctx, true);
+      case 'tools/list':
+        return sendBytes(ctx, Buffer.concat([RESPONSE_HEAD, Buffer.from(idJson), live.toolsListTailModern]));
+      case 'server/discover':
+        return sendJson(ctx, 200, resultResponse(idJson, discoverResult(live.name, o.resultTtlMs)));
+      default:
+        // initialize and ping are not methods of this revision; the spec answers an unknown method with 404.
+        return sendJson(ctx, 404, errorResponse(idJson, RPC.methodNotFound, 'Method not found'));
     }
   };
 

@@ -195,8 +195,14 @@ export function selectTools(integration: Integration, config: ServerConfig): Map
 }
 
 /** Serialized `{"tools":[...]}` for a set of tools, computed once per server. */
-export function toolsListJson(tools: ReadonlyMap<string, Tool>): string {
-  return JSON.stringify({ tools: [...tools.values()].map((t) => t.listEntry) });
+/**
+ * The tools/list result; with `cache` (2026-07-28) it carries `resultType` and the caching hints, `private` because the
+ * list is filtered per server.
+ */
+export function toolsListJson(tools: ReadonlyMap<string, Tool>, cache?: { ttlMs: number }): string {
+  const list = [...tools.values()].map((t) => t.listEntry);
+  if (cache === undefined) return JSON.stringify({ tools: list });
+  return JSON.stringify({ resultType: 'complete', tools: list, ttlMs: cache.ttlMs, cacheScope: 'private' });
 }
 
 export type UpstreamRequest = { path: string; body: string | null } | { error: string };

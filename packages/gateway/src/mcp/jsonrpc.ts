@@ -13,7 +13,7 @@ export type Incoming =
       /** Why params are invalid (not an object, nested too deeply), or null. */
       paramsError: string | null;
     }
-  | { kind: 'notification'; method: string }
+  | { kind: 'notification'; method: string; params: Record<string, unknown> | undefined }
   | { kind: 'response' };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -64,7 +64,7 @@ export function parseMessage(body: Buffer): Incoming | Refusal {
   if (!isPlainObject(msg) || msg.jsonrpc !== '2.0') return REFUSALS.invalidRequest;
   const method = msg.method;
   if (typeof method === 'string') {
-    if (!('id' in msg)) return { kind: 'notification', method };
+    if (!('id' in msg)) return { kind: 'notification', method, params: isPlainObject(msg.params) ? msg.params : undefined };
     const id = msg.id;
     // MCP narrows JSON-RPC: ids are strings or integers, never null.
     if (!(typeof id === 'string' || (typeof id === 'number' && Number.isInteger(id)))) return REFUSALS.invalidRequest;

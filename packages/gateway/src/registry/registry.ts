@@ -24,6 +24,8 @@ export interface LiveServer {
   readonly tools: ReadonlyMap<string, Tool>;
   /** The tools/list response after the id, as bytes, computed once per server. */
   readonly toolsListTail: Buffer;
+  /** The same for 2026-07-28: `resultType` and caching hints. */
+  readonly toolsListTailModern: Buffer;
   readonly pool: Pool;
   readonly headers: UpstreamHeaders;
   readonly headersWithBody: UpstreamHeaders;
@@ -39,6 +41,8 @@ export interface RegistryOptions {
   upstreams: Upstreams;
   /** A cached entry is re-read from the store after this long, so a shared store's revocations reach every instance. */
   cacheTtlMs: number;
+  /** The `ttlMs` hint of 2026-07-28 tools/list results. */
+  resultTtlMs: number;
 }
 
 export class Registry {
@@ -111,14 +115,14 @@ export class Registry {
     const integration = integrations.get(record.integration);
     if (!integration) return undefined;
     const credential = sealer.open(entry.credential_sealed, record.connection_id);
-    const live = compile(record, recordHash, integration, upstreams.poolFor(integration), credential);
+    const live = compile(record, recordHash, integration, upstreams.poolFor(integration), credential, this.#o.resultTtlMs);
     const now = clock.now();
     this.#index.set(key, live, Math.min(record.expires_at, now + cacheTtlMs));
     return live;
   }
 }
 
-function compile(record: ServerRecord, tokenHash: Buffer, integration: Integration, pool: Pool, credential: string): LiveServer {
+function compile(record: ServerRecord, tokenHash: Buffer, integration: Integration, pool: Pool, credential: string, resultTtlMs: number): LiveServer {
   const tools = selectTools(integration, record.config);
   return {
     id: record.id,
@@ -132,6 +136,7 @@ function compile(record: ServerRecord, tokenHash: Buffer, integration: Integrati
     integration,
     tools,
     toolsListTail: resultTail(toolsListJson(tools)),
+    toolsListTailModern: resultTail(toolsListJson(tools, { ttlMs: resultTtlMs })),
     pool,
     headers: upstreamHeaders(integration, credential, false),
     headersWithBody: upstreamHeaders(integration, credential, true),

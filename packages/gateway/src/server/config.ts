@@ -102,6 +102,8 @@ export function optionsFromEnv(env: Env = process.env): GatewayOptions {
   if (purge !== undefined) options.purgeIntervalMs = purge;
   const ttl = int(env, 'GATEWAY_TOKEN_CACHE_TTL_MS');
   if (ttl !== undefined) options.tokenCacheTtlMs = ttl;
+  const resultTtl = int(env, 'GATEWAY_RESULT_TTL_MS');
+  if (resultTtl !== undefined) options.resultTtlMs = resultTtl;
   const limits: Partial<Limits> = {};
   for (const [key, name] of LIMIT_VARS) {
     const v = int(env, name);

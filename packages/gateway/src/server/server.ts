@@ -74,6 +74,8 @@ export interface GatewayOptions {
   purgeIntervalMs?: number;
   /** How long a token stays in the in-memory token store before being re-read from the store. Default 30 s. */
   tokenCacheTtlMs?: number;
+  /** The `ttlMs` caching hint of 2026-07-28 tools/list and server/discover results (both `cacheScope: private`). Default 60 s. */
+  resultTtlMs?: number;
   /** Upper bound on expires_at - now at creation. Default 365 days (the example policy's max_lifetime_days). */
   maxServerLifetimeMs?: number;
   /** Called with internal errors (never with payloads); default writes the error name to stderr. */
@@ -198,7 +200,8 @@ async function start(
           ? nullSink
           : options.log;
   const log = new AccessLog(sink, options.recentLogLines ?? (sink === nullSink ? 0 : 2000));
-  const registry = new Registry({ store, edge, sealer, hasher, clock, integrations, upstreams, cacheTtlMs: options.tokenCacheTtlMs ?? 30_000 });
+  const resultTtlMs = options.resultTtlMs ?? 60_000;
+  const registry = new Registry({ store, edge, sealer, hasher, clock, integrations, upstreams, cacheTtlMs: options.tokenCacheTtlMs ?? 30_000, resultTtlMs });
 
   let baseUrl = '';
   const publicUrl = options.publicUrl?.replace(/\/+$/, '');
@@ -242,6 +245,7 @@ async function start(
     clock,
     limits,
     hostPolicy,
+    resultTtlMs,
     audit: (event) => void store.appendAudit(event).catch(onError),
     onError,
     closing: () => closing,
