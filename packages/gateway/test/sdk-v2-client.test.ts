@@ -32,5 +32,9 @@ describe('official MCP SDK v2 client pinned to 2026-07-28', () => {
     } finally {
       await client.close();
     }
+    // The client spoke the stateless era: it discovered, and never sent the 2025 handshake.
+    const methods = stack.logLines().map((l) => JSON.parse(l).method as string);
+    expect(methods).toContain('server/discover');
+    expect(methods).not.toContain('initialize');
   });
 });
