@@ -95,6 +95,17 @@ describe('audit log', () => {
     }
   });
 
+  it('exports OCSF API Activity (6003) lines beside JSON and CEF', async () => {
+    const r = await as('auditor', 'GET', '/admin/audit?format=ocsf');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/x-ndjson');
+    const events = r.text.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) expect(e).toMatchObject({ class_uid: 6003, category_uid: 6, api: { operation: expect.any(String) }, metadata: { product: { vendor_name: 'slapage' } } });
+    expect(events.find((e) => e.api.operation === 'token.refused')).toMatchObject({ status: 'Failure', actor: { user: { name: 'unauthenticated' } } });
+    expect((await as('auditor', 'GET', '/admin/audit?format=xml')).status).toBe(400);
+  });
+
   it('exports CEF lines, and JSON lines since a time', async () => {
     const cef = (await as('owner', 'GET', '/admin/audit?format=cef')).text.trim().split('\n');
     expect(cef[0]).toMatch(/^CEF:0\|slapage\|mcp-gateway\|0\.1\.0\|connection\.create\|connection\.create success\|3\|rt=\d+ externalId=1 outcome=success src=127\.0\.0\.1 suser=admin suid=\S+ cs1Label=target cs1=conn_\S+ cn1Label=status cn1=201 cs2Label=hash cs2=[0-9a-f]{64}$/);

@@ -1,7 +1,7 @@
 /** The admin HTTP API as a request -> response handler: bearer keys per role, each route checked against the caller's role (403 otherwise), every call (and every refusal) appended to the audit log, audit export and chain verification. */
 
 import type { AuditEvent, AuditOutcome } from '../audit/audit.ts';
-import { toCefLine, toJsonLine, verifyChain } from '../audit/audit.ts';
+import { toCefLine, toOcsfLine, toJsonLine, verifyChain } from '../audit/audit.ts';
 import type { CoreRequest, CoreResponse } from '../http/core.ts';
 import { GatewayError } from '../base/errors.ts';
 import { INCOMPLETE, TOO_LARGE } from '../http/limits.ts';
@@ -173,7 +173,7 @@ export class AdminApi {
   async #export(call: Call, query: URLSearchParams, need: (action: string, permission: Permission) => void): Promise<CoreResponse> {
     need('audit.export', 'audit.read');
     const format = query.get('format') ?? 'json';
-    if (format !== 'json' && format !== 'cef') throw new GatewayError(400, 'invalid_request', 'format must be json or cef');
+    if (format !== 'json' && format !== 'cef' && format !== 'ocsf') throw new GatewayError(400, 'invalid_request', 'format must be json, cef or ocsf');
     const sinceText = query.get('since');
     let since: number | undefined;
     if (sinceText !== null) {
@@ -181,10 +181,10 @@ export class AdminApi {
       if (!/^\d{4}-\d{2}-\d{2}T/.test(sinceText) || Number.isNaN(since)) throw new GatewayError(400, 'invalid_request', 'since must be an RFC 3339 timestamp');
     }
     const records = await this.#o.store.listAudit(since);
-    const line = format === 'json' ? toJsonLine : toCefLine;
+    const line = format === 'json' ? toJsonLine : format === 'ocsf' ? toOcsfLine : toCefLine;
     return {
       status: 200,
-      headers: { 'content-type': format === 'json' ? 'application/x-ndjson' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+      headers: { 'content-type': format === 'cef' ? 'text/plain; charset=utf-8' : 'application/x-ndjson', 'cache-control': 'no-store' },
       body: records.map(line).join(''),
     };
   }

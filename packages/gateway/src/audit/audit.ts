@@ -1,4 +1,4 @@
-/** The audit log's records and rules: each record carries the SHA-256 of the previous one (a hash chain), verification finds the first record that breaks it, and exports render JSON lines or CEF lines with CEF's escaping. */
+/** The audit log's records and rules: each record carries the SHA-256 of the previous one (a hash chain), verification finds the first record that breaks it, and exports render JSON lines, CEF lines with CEF's escaping, or OCSF API Activity (6003) JSON lines. */
 
 import { createHash } from 'node:crypto';
 import { GATEWAY_VERSION } from '../mcp/mcp.ts';
@@ -98,4 +98,56 @@ export function toCefLine(r: AuditRecord): string {
     .join(' ');
   const header = ['CEF:0', 'slapage', 'mcp-gateway', GATEWAY_VERSION, r.action, r.action + ' ' + r.outcome, String(SEVERITY[r.outcome])].map(cefHeader).join('|');
   return header + '|' + extension + '\n';
+}
+
+/** OCSF schema release the OCSF lines follow (class API Activity, 6003; required attributes in fixtures/ocsf-6003-required.json). */
+export const OCSF_VERSION = '1.2.0';
+const OCSF_CLASS_UID = 6003;
+const OCSF_CATEGORY_UID = 6;
+
+/** The CRUD activity an action is (API Activity's activity_id enum); 99 Other for what is none of them. */
+function ocsfActivity(action: string): { id: number; name: string } {
+  const verb = action.slice(action.lastIndexOf('.') + 1);
+  if (verb === 'create') return { id: 1, name: 'Create' };
+  if (verb === 'revoke' || verb === 'delete' || verb === 'purge') return { id: 4, name: 'Delete' };
+  if (verb === 'update' || verb === 'reseal' || verb === 'rotate') return { id: 3, name: 'Update' };
+  if (['list', 'get', 'export', 'verify', 'auth', 'refused', 'whoami'].includes(verb)) return { id: 2, name: 'Read' };
+  return { id: 99, name: 'Other' };
+}
+
+const OCSF_SEVERITY: Record<AuditOutcome, [number, string]> = { success: [1, 'Informational'], failure: [3, 'Medium'], denied: [4, 'High'] };
+
+/**
+ * One OCSF API Activity (6003) JSON line per record: the admin key's role and fingerprint as actor.user, the action as
+ * api.operation, the outcome as status, the client address as src_endpoint; nothing else from the request, so no payload.
+ */
+export function toOcsfLine(r: AuditRecord): string {
+  const activity = ocsfActivity(r.action);
+  const [severityId, severity] = OCSF_SEVERITY[r.outcome];
+  const event: Record<string, unknown> = {
+    activity_id: activity.id,
+    activity_name: activity.name,
+    category_uid: OCSF_CATEGORY_UID,
+    category_name: 'Application Activity',
+    class_uid: OCSF_CLASS_UID,
+    class_name: 'API Activity',
+    type_uid: OCSF_CLASS_UID * 100 + activity.id,
+    type_name: `API Activity: ${activity.name}`,
+    time: r.at,
+    severity_id: severityId,
+    severity,
+    status_id: r.outcome === 'success' ? 1 : 2,
+    status: r.outcome === 'success' ? 'Success' : 'Failure',
+    status_code: String(r.status),
+    status_detail: r.outcome,
+    metadata: { version: OCSF_VERSION, uid: String(r.id), product: { name: 'mcp-gateway', vendor_name: 'slapage', version: GATEWAY_VERSION } },
+    // No key presented (a refused token or admin key): the actor is known only as unauthenticated.
+    actor: { user: r.actor_key_id === null ? { name: 'unauthenticated' } : { uid: r.actor_key_id, name: r.actor_role ?? 'unknown' } },
+    api: { operation: r.action, service: { name: 'admin' } },
+    src_endpoint: r.address === null ? { name: 'unknown' } : { ip: r.address },
+    http_response: { code: r.status },
+    unmapped: { prev_hash: r.prev_hash, hash: r.hash },
+  };
+  if (r.target !== null) event.resources = [{ uid: r.target }];
+  return JSON.stringify(event) + '\n';
 }
