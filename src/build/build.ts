@@ -62,12 +62,13 @@ export async function buildSite({ paths, out, drafts, report = () => {}, cacheDi
       return 1;
     }
     // The versions this build publishes: released ones (plus drafts with --drafts), as the pages select them.
+    const site = siteOptions(project, drafts);
     const entries = policyEntries(validation.versions, project.measurementsDir, {
-      url: project.config.site.url,
-      base: project.config.site.base,
+      url: site.url,
+      base: site.base,
       releases: validation.releases,
       drafts,
-      brand: pdfBrand(siteOptions(project, drafts), validation.versions.at(-1)?.policy.meta.company ?? ''),
+      brand: pdfBrand(site, validation.versions.at(-1)?.policy.meta.company ?? ''),
       prose: loadProse(project.contentDir, project.root),
     });
     if (entries.length === 0) {
@@ -95,11 +96,13 @@ export async function buildSite({ paths, out, drafts, report = () => {}, cacheDi
       const { build } = await import('astro');
       // configFile false: the integration is the whole configuration, passed explicitly. A private cache folder:
       // concurrent builds must not share Astro's data store.
-      await build({ root: project.root, configFile: false, outDir: building, cacheDir: cache, logLevel: 'warn', integrations: [slapage({ project: project.root, policy: project.policyDir, drafts })] });
+      await build({ root: project.root, configFile: false, outDir: building, cacheDir: cache, logLevel: 'warn', integrations: [slapage({ project: project.root, policy: project.policyDir, drafts, wholeSite: true })] });
       const built = performance.now();
 
-      assertOutputs(building, versions);
-      const anchors = anchorProblems(building, out, versions, project.policyDir, entries.find((e) => e.latest)?.version ?? '');
+      // The pages sit under the route prefix (site.prefix) inside the output folder.
+      const pages = (dir: string) => join(dir, site.prefix);
+      assertOutputs(pages(building), versions);
+      const anchors = anchorProblems(pages(building), pages(out), versions, project.policyDir, entries.find((e) => e.latest)?.version ?? '');
       if (anchors.length > 0) {
         process.stderr.write(formatProblems(anchors, 'text') + '\n\nbuild stopped: post-build checks failed; output left unchanged\n');
         return 1;

@@ -12,7 +12,8 @@ export function chromiumPath(): string | undefined {
   return existsSync(path) ? path : undefined;
 }
 
-export async function checkInBrowser(dir: string, htmlFiles: readonly string[], base: string, anchors: readonly string[], executablePath: string): Promise<Finding[]> {
+/** `htmlFiles` relative to `dir`; the deep links are tried on the page at `pages` ("" or "security/") under the base. */
+export async function checkInBrowser(dir: string, htmlFiles: readonly string[], base: string, anchors: readonly string[], executablePath: string, pages = ''): Promise<Finding[]> {
   const { chromium } = await import('playwright-core');
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   const server = await serveStatic(dir, base);
@@ -23,12 +24,12 @@ export async function checkInBrowser(dir: string, htmlFiles: readonly string[], 
     const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
     for (const anchor of anchors) {
       const page = await noScript.newPage();
-      await page.goto(`${server.url}${base}#${anchor}`);
+      await page.goto(`${server.url}${base}${pages}#${anchor}`);
       const inView = await page.evaluate((id) => {
         const box = document.getElementById(id)?.getBoundingClientRect();
         return box !== undefined && box.top >= -1 && box.top < window.innerHeight;
       }, anchor);
-      if (!inView) findings.push({ file: 'index.html', line: 0, column: 0, detail: `deep link #${anchor} does not bring its target into view (JavaScript off)` });
+      if (!inView) findings.push({ file: `${pages}index.html`, line: 0, column: 0, detail: `deep link #${anchor} does not bring its target into view (JavaScript off)` });
       await page.close();
     }
     // axe runs inside the page, so its context has JavaScript on (the site itself ships none).

@@ -18,9 +18,12 @@ import { searchableText, siteFiles } from './site-files.ts';
 import { checkSlaJson } from './sla-json.ts';
 
 export interface CheckInput {
-  /** The built site. */
+  /** The built site (a host site's whole output when the pages sit under a prefix). */
   readonly dir: string;
+  /** The site's base path: every in-site link starts with it. */
   readonly base: string;
+  /** The route prefix of the engine's pages inside the site ("/" or "/security/"); default "/". */
+  readonly prefix?: string;
   /** The project's versions (for nda.yaml texts) and policy folder (for the release lock's anchors). */
   readonly versions: readonly LoadedVersion[];
   readonly policyDir: string;
@@ -42,22 +45,27 @@ const MIN_NDA_TEXT = 12;
 
 export async function checkSite(input: CheckInput): Promise<CheckResult> {
   const { dir, base } = input;
-  const files = siteFiles(dir);
-  const html = files.filter((f) => f.endsWith('.html'));
+  // The engine's pages: the whole site, or its folder under the prefix; the host's own pages are not checked.
+  const under = (input.prefix ?? '/').slice(1);
+  const pagesDir = join(dir, under);
   const findings: Finding[] = [];
   const skipped: string[] = [];
-  if (!files.includes('index.html')) return { findings: [{ file: 'index.html', line: 0, column: 0, detail: 'the site has no index.html', fix: 'run `slapage build` first' }], skipped };
+  if (!existsSync(join(pagesDir, 'index.html'))) return { findings: [{ file: `${under}index.html`, line: 0, column: 0, detail: 'the site has no index.html here', fix: under ? 'run the build first, and check the prefix the pages are mounted under (--prefix)' : 'run `slapage build` first' }], skipped };
+  const files = siteFiles(pagesDir);
+  const html = files.filter((f) => f.endsWith('.html')).map((f) => under + f);
+  // Findings name files from the site's root.
+  const inSite = (list: Finding[]) => list.map((f) => ({ ...f, file: under + f.file }));
 
-  findings.push(...anchorContract(dir, input.policyDir));
+  findings.push(...inSite(anchorContract(pagesDir, input.policyDir)));
   findings.push(...checkLinks(dir, html, base));
-  findings.push(...ndaLeaks(dir, files, input.versions));
-  findings.push(...pdfAnchors(dir, files));
-  findings.push(...checkSlaJson(dir, files));
+  findings.push(...inSite(ndaLeaks(pagesDir, files, input.versions)));
+  findings.push(...inSite(pdfAnchors(pagesDir, files)));
+  findings.push(...inSite(checkSlaJson(pagesDir, files)));
 
   const chromium = input.browser ? chromiumPath() : undefined;
   if (!input.browser) skipped.push('browser checks (--no-browser)');
   else if (!chromium) skipped.push('browser checks: no Chromium found (set CHROMIUM_PATH, or install chromium)');
-  else findings.push(...(await checkInBrowser(dir, html, base, sectionAnchors(readFileSync(join(dir, 'index.html'), 'utf8')), chromium)));
+  else findings.push(...(await checkInBrowser(dir, html, base, sectionAnchors(readFileSync(join(pagesDir, 'index.html'), 'utf8')), chromium, under)));
   return { findings, skipped };
 }
 

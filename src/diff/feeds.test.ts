@@ -109,3 +109,23 @@ describe('escaping', () => {
     expect(text(sub.title)).toBe('Version 3.2: Sub-processor added: Bad ]]&gt; &lt;img src=x onerror=alert(1)&gt;');
   });
 });
+
+describe('drafts (build --drafts)', () => {
+  const newest = policies.at(-1)!.meta.version;
+  const drafts = new Set([newest]);
+
+  it('marks a draft version "Draft: not in force" in both feeds, and takes the feed itself from the version in force', () => {
+    const feed = parseFeed(changelogFeed(policies, drafts));
+    const entry = feed.entry!.find((e) => text(e.title).startsWith(`Version ${newest}`))!;
+    expect(text(entry.title)).toBe(`Version ${newest} (Draft: not in force)`);
+    expect(text(entry.summary!)).toContain('Draft: not in force. This version is not released');
+    expect(feed.entry!.filter((e) => text(e.title).includes('Draft'))).toHaveLength(1);
+    expect(feed.updated).toBe(`${policies.at(-2)!.meta.updated}T00:00:00.000Z`);
+    const subprocessors = parseFeed(subprocessorsFeed(policies, drafts));
+    for (const e of subprocessors.entry ?? []) expect(text(e.title).includes('Draft: not in force')).toBe(text(e.title).startsWith(`Version ${newest}:`));
+  });
+
+  it('without drafts nothing is marked', () => {
+    expect(changelogFeed(policies)).not.toContain('Draft');
+  });
+});

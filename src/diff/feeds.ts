@@ -58,9 +58,25 @@ function dates(policy: Policy): string {
   return `<p>${escapeHtml(`Published ${policy.meta.updated}, effective ${policy.meta.effective}.`)}</p>`;
 }
 
-/** /changelog.xml: one entry per version, newest first. */
-export function changelogFeed(policies: readonly Policy[]): string {
-  const latest = policies.at(-1);
+/** The mark of an unreleased version (a `--drafts` preview), in its title and first in its entry. */
+export const DRAFT_MARK = 'Draft: not in force';
+
+function draftNote(drafts: ReadonlySet<string>, version: string): string {
+  return drafts.has(version) ? `<p>${escapeHtml(`${DRAFT_MARK}. This version is not released; it is published for review only.`)}</p>` : '';
+}
+
+function titled(drafts: ReadonlySet<string>, version: string, title: string): string {
+  return drafts.has(version) ? `${title} (${DRAFT_MARK})` : title;
+}
+
+/** The newest version that is no draft: the feed's title and author come from it, never from a draft. */
+function current(policies: readonly Policy[], drafts: ReadonlySet<string>): Policy | undefined {
+  return policies.filter((p) => !drafts.has(p.meta.version)).at(-1) ?? policies.at(-1);
+}
+
+/** /changelog.xml: one entry per version, newest first; `drafts`: the unreleased versions, marked. */
+export function changelogFeed(policies: readonly Policy[], drafts: ReadonlySet<string> = new Set()): string {
+  const latest = current(policies, drafts);
   if (!latest) throw new Error('changelogFeed needs at least one version');
   const site = siteOf(latest);
   const feed = newFeed(latest, '/changelog.xml', `${latest.meta.product}: SLA & security changelog`, `Every version of the ${latest.meta.product} SLA & security commitments and what changed.`, latest.meta.updated);
@@ -72,15 +88,15 @@ export function changelogFeed(policies: readonly Policy[]): string {
       : comparison.changes.length === 0
         ? '<p>No changes to commitments.</p>'
         : changeItems([...comparison.groups.weaker, ...comparison.groups.stronger, ...comparison.groups.neutral]);
-    const item: Item = { id: url, title: escapeHtml(`Version ${version}`), link: url, date: timestampOf(policy.meta.updated), description: dates(policy) + body };
+    const item: Item = { id: url, title: escapeHtml(titled(drafts, version, `Version ${version}`)), link: url, date: timestampOf(policy.meta.updated), description: draftNote(drafts, version) + dates(policy) + body };
     feed.addItem(item);
   }
   return feed.atom1();
 }
 
-/** /subprocessors.xml: one entry per version that adds, removes or changes a sub-processor. */
-export function subprocessorsFeed(policies: readonly Policy[]): string {
-  const latest = policies.at(-1);
+/** /subprocessors.xml: one entry per version that adds, removes or changes a sub-processor; `drafts` marked. */
+export function subprocessorsFeed(policies: readonly Policy[], drafts: ReadonlySet<string> = new Set()): string {
+  const latest = current(policies, drafts);
   if (!latest) throw new Error('subprocessorsFeed needs at least one version');
   const site = siteOf(latest);
   const entries = history(policies).flatMap(({ policy, comparison }) => {
@@ -94,10 +110,10 @@ export function subprocessorsFeed(policies: readonly Policy[]): string {
     const details = changes.filter((c) => c.kind === 'added' && c.to && typeof c.to === 'object' && 'name' in c.to).map((c) => describeEntry(c.to as Record<string, unknown>));
     feed.addItem({
       id: `${site}/changelog/#${versionAnchor(version)}-subprocessors`,
-      title: escapeHtml(`Version ${version}: ${changes.map((c) => c.summary).join('; ')}`),
+      title: escapeHtml(titled(drafts, version, `Version ${version}: ${changes.map((c) => c.summary).join('; ')}`)),
       link: `${site}${sectionHref(version, 'subprocessors')}`,
       date: timestampOf(policy.meta.updated),
-      description: dates(policy) + changeItems(changes) + details.join(''),
+      description: draftNote(drafts, version) + dates(policy) + changeItems(changes) + details.join(''),
     });
   }
   return feed.atom1();

@@ -7,6 +7,22 @@ const basePath = z
   .string()
   .regex(/^\/([A-Za-z0-9._-]+\/)*$/, { error: 'expected a path that starts and ends with "/", like "/" or "/trust/"' });
 
+/** "/security" or "/security/" (either is read as "/security/"); "/" mounts the pages at the site's root. */
+const prefixPath = z
+  .string()
+  .regex(/^\/([A-Za-z0-9._-]+\/)*([A-Za-z0-9._-]+)?$/, { error: 'expected a path that starts with "/", like "/security" or "/security/"' });
+
+/** A route prefix as the engine uses it: "/" or "/security/" (leading and trailing slash). */
+export function normalizePrefix(prefix: string | undefined): string {
+  if (!prefix || prefix === '/') return '/';
+  return prefix.endsWith('/') ? prefix : `${prefix}/`;
+}
+
+/** Whether `prefix` is a route prefix the engine accepts ("/security", "/security/", "/"). */
+export function isPrefix(prefix: string): boolean {
+  return prefixPath.safeParse(prefix).success;
+}
+
 const hexColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/, { error: 'expected a colour as "#RRGGBB", like "#0B7A75"' });
 
 export const configSchema = z.strictObject({
@@ -17,6 +33,11 @@ export const configSchema = z.strictObject({
       url: httpsUrl.optional(),
       /** Path prefix of every link and asset, e.g. "/trust/" for a GitHub Pages project site. Default "/". */
       base: basePath.default('/'),
+      /**
+       * Route prefix of every slapage page and file inside the site, e.g. "/security" beside a docs site that keeps "/".
+       * The integration's `prefix` option wins. Default "/".
+       */
+      prefix: prefixPath.optional(),
     })
     .prefault({}),
   /** The vendor's brand on the page and the PDF. */

@@ -5,5 +5,9 @@ import { policyVersions } from '../site/versions.ts';
 
 export const prerender = true;
 
-export const GET: APIRoute = async () =>
-  new Response(subprocessorsFeed((await policyVersions()).map((v) => v.policy)), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+export const GET: APIRoute = async () => {
+  const versions = await policyVersions();
+  // --drafts previews: unreleased versions are marked "Draft: not in force".
+  const drafts = new Set(versions.filter((v) => v.status === 'draft').map((v) => v.version));
+  return new Response(subprocessorsFeed(versions.map((v) => v.policy), drafts), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

@@ -1,6 +1,8 @@
 /** What the integration hands to the pages, explicitly, through the `virtual:slapage/site` module: plain JSON, no globals. */
 import { join } from 'node:path';
 import type { Project } from '../load/project.ts';
+import { normalizePrefix } from '../model/config.ts';
+import { withBase } from './address.ts';
 
 export interface SiteOptions {
   /** The project folder (Astro's root). */
@@ -9,8 +11,10 @@ export interface SiteOptions {
   readonly measurementsDir: string;
   /** Absolute site address, without the base path: config site.url, else each version's meta.url. */
   readonly url: string | undefined;
-  /** "/" or "/trust/". */
+  /** Where the engine's pages live in the site: the site's base path and the route prefix, "/", "/trust/" or "/docs/security/". */
   readonly base: string;
+  /** The route prefix inside the site ("/" or "/security/"): the injected routes' patterns start with it. */
+  readonly prefix: string;
   /** Whether unreleased versions are published (pull-request previews). */
   readonly drafts: boolean;
   readonly brand: {
@@ -25,14 +29,33 @@ export function logoFileName(project: Project): string | undefined {
   return project.logo ? `logo.${project.logo.type}` : undefined;
 }
 
-export function siteOptions(project: Project, drafts: boolean): SiteOptions {
+/**
+ * Where the pages are mounted. `slapage build` and `slapage dev` own the whole site: slapage.config.yaml's site.url and
+ * site.base. Inside a host Astro site, the host's own `site` and `base` (read, never set), and the integration's prefix.
+ */
+export interface Mount {
+  readonly url: string | undefined;
+  /** The site's base path, "/" or "/trust/". */
+  readonly base: string;
+  /** "/security", "/security/" or "/". */
+  readonly prefix: string | undefined;
+}
+
+/** The project's own mount: its config's address and prefix. */
+export function configMount(project: Project): Mount {
+  return { url: project.config.site.url, base: project.config.site.base, prefix: project.config.site.prefix };
+}
+
+export function siteOptions(project: Project, drafts: boolean, mount: Mount = configMount(project)): SiteOptions {
   const logoName = logoFileName(project);
+  const prefix = normalizePrefix(mount.prefix);
   return {
     root: project.root,
     policyDir: project.policyDir,
     measurementsDir: project.measurementsDir,
-    url: project.config.site.url,
-    base: project.config.site.base,
+    url: mount.url,
+    base: withBase(mount.base, prefix),
+    prefix,
     drafts,
     brand: {
       accentColor: project.config.brand.accent_color,

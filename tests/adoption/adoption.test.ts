@@ -6,18 +6,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchableText, siteFiles } from '../../src/check/site-files.ts';
 import { htmlProblems } from '../fixtures/html/validate.ts';
+import { env, install, packEngine, ROOT } from './packed.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'tests/fixtures/vendor-northwind');
 const tmp = mkdtempSync(join(tmpdir(), 'slapage-adoption-'));
 const vendor = join(tmp, 'northwind');
-// The pinned Node first on PATH, as a vendor's Node >= 22.12 would be; npm itself is whatever npm runs this suite.
-const env = { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, SLA_TODAY: '2026-06-01', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-delete (env as Record<string, string | undefined>).SLA_POLICY_DIR;
 
 function slapage(args: string[]) {
   const bin = join(vendor, 'node_modules', '.bin', 'slapage');
@@ -26,12 +23,10 @@ function slapage(args: string[]) {
 }
 
 beforeAll(() => {
-  execFileSync('npm', ['pack', '--pack-destination', tmp], { cwd: ROOT, env, stdio: 'pipe' });
-  const tarball = readdirSync(tmp).find((f) => f.endsWith('.tgz'))!;
+  const tarball = packEngine(tmp);
   cpSync(join(ROOT, 'tests/fixtures/vendor-northwind/brand'), join(vendor, 'brand'), { recursive: true });
   writeFileSync(join(vendor, 'package.json'), JSON.stringify({ name: 'northwind-trust', private: true }) + '\n');
-  // --prefer-offline: the engine's dependencies come from npm's cache when this machine has installed them before.
-  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', join(tmp, tarball)], { cwd: vendor, env, stdio: 'pipe' });
+  install(vendor, [tarball]);
 }, 600_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
