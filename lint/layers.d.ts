@@ -2,4 +2,5 @@
 import type { Linter } from 'eslint';
 
 export const LAYERS: readonly (readonly string[])[];
-export function layerConfig(root: string): Linter.Config[];
+export const GATEWAY_LAYERS: readonly (readonly string[])[];
+export function layerConfig(root: string, options?: { layers?: readonly (readonly string[])[]; base?: string }): Linter.Config[];

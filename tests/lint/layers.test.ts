@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { LAYERS, layerConfig } from '../../lint/layers.js';
+import { GATEWAY_LAYERS, LAYERS, layerConfig } from '../../lint/layers.js';
 
 const root = mkdtempSync(join(tmpdir(), 'slapage-layers-'));
 const files: Record<string, string> = {
@@ -64,4 +64,28 @@ it('places every folder of src/ in a layer', async () => {
   const { readdirSync } = await import('node:fs');
   const folders = readdirSync(join(import.meta.dirname, '../../src'), { withFileTypes: true }).filter((e) => e.isDirectory() && readdirSync(join(e.parentPath, e.name)).length > 0).map((e) => e.name);
   expect(folders.filter((f) => !LAYERS.flat().includes(f))).toEqual([]);
+});
+
+it('places every folder of the gateway\'s src/ in a gateway layer, and lints it with them', async () => {
+  const { readdirSync } = await import('node:fs');
+  const src = join(import.meta.dirname, '../../packages/gateway/src');
+  const folders = readdirSync(src, { withFileTypes: true }).filter((e) => e.isDirectory() && readdirSync(join(e.parentPath, e.name)).length > 0).map((e) => e.name);
+  expect(folders.filter((f) => !GATEWAY_LAYERS.flat().includes(f))).toEqual([]);
+  // The same rules with the gateway's table under a base folder: base (lowest) may not import server (highest).
+  const gw = mkdtempSync(join(tmpdir(), 'slapage-gw-layers-'));
+  try {
+    for (const [path, text] of Object.entries({
+      'packages/gateway/src/base/upward.ts': `import { start } from '../server/server.ts';\nexport const s = start;\n`,
+      'packages/gateway/src/server/server.ts': `export const start = 1;\n`,
+    })) {
+      mkdirSync(dirname(join(gw, path)), { recursive: true });
+      writeFileSync(join(gw, path), text);
+    }
+    const eslint = new ESLint({ cwd: gw, overrideConfigFile: true, overrideConfig: [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, ...layerConfig(gw, { layers: GATEWAY_LAYERS, base: 'packages/gateway/' })] });
+    const [upward, server] = await eslint.lintFiles(['packages/gateway/src/base/upward.ts', 'packages/gateway/src/server/server.ts']);
+    expect(upward?.messages.map((m) => m.message)).toEqual([expect.stringMatching(/"base".*"server"/)]);
+    expect(server?.messages).toEqual([]);
+  } finally {
+    rmSync(gw, { recursive: true, force: true });
+  }
 });

@@ -1,7 +1,7 @@
 /** Benchmark child process: runs the mock upstream, the gateway, or both, reports their URLs over IPC, and answers CPU-usage and RSS queries; exits when the parent disconnects. BENCH_GATEWAY_OPTIONS (JSON) adds gateway options such as a store, an edge and keys. */
 
-import { MOCK_DIAGNOSTICS_PATH } from '../src/config.ts';
-import { startGateway, type GatewayOptions } from '../src/server.ts';
+import { MOCK_DIAGNOSTICS_PATH } from '../src/server/config.ts';
+import { startGateway, type GatewayOptions } from '../src/server/server.ts';
 import { startMockUpstream } from '../src/testing.ts';
 import { BENCH_CREDENTIAL, type CpuReply, type Ready, type Role, type RssReply } from './ipc.ts';
 

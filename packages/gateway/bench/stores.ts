@@ -4,7 +4,7 @@
  * at concurrency 1 with a warm token cache. For postgres+redis also: how long a revocation on instance A takes to reach
  * instance B (p50/p99/max over many revocations), and a constant 1,000 req/s split across two instances for --duration
  * seconds (default 60): errors and each instance's RSS after warm-up. PostgreSQL and Redis are started in temporary folders
- * (src/test-services.ts) and stopped at the end.
+ * (src/testing/test-services.ts) and stopped at the end.
  */
 
 import { fork, type ChildProcess } from 'node:child_process';
@@ -14,8 +14,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
-import type { GatewayOptions } from '../src/server.ts';
-import { startPostgres, startRedis, type TestService } from '../src/test-services.ts';
+import type { GatewayOptions } from '../src/server/server.ts';
+import { startPostgres, startRedis, type TestService } from '../src/testing/test-services.ts';
 import { BENCH_CREDENTIAL, type Ready, type RssReply } from './ipc.ts';
 import { pairedRun, rateRun, type Target } from './load.ts';
 import { progressBar } from './progress.ts';

@@ -1,10 +1,10 @@
 /** `npm run rotate-key -w @slapage/gateway`: re-seals every stored upstream credential under GATEWAY_ENCRYPTION_KEY, opening old values with GATEWAY_PREVIOUS_ENCRYPTION_KEYS; afterwards the previous keys can be dropped. Store chosen as for `npm start`. */
 
-import { storageFromEnv } from '../src/config.ts';
-import { GatewayError } from '../src/errors.ts';
-import { Sealer } from '../src/sealing.ts';
-import { openStore } from '../src/storage.ts';
-import { parseKey } from '../src/tokens.ts';
+import { storageFromEnv } from '../src/server/config.ts';
+import { GatewayError } from '../src/base/errors.ts';
+import { Sealer } from '../src/auth/sealing.ts';
+import { openStore } from '../src/store/storage.ts';
+import { parseKey } from '../src/auth/tokens.ts';
 
 const env = process.env;
 try {

@@ -1,6 +1,6 @@
 /** `npm start -w @slapage/gateway`: runs the gateway configured from GATEWAY_* environment variables until SIGINT/SIGTERM; a configuration problem is one line on stderr and exit status 2, never a stack trace. */
 
-import { GatewayError } from '../src/errors.ts';
+import { GatewayError } from '../src/base/errors.ts';
 import { optionsFromEnv, startGateway, type Gateway } from '../src/index.ts';
 
 let gateway: Gateway;

@@ -1,8 +1,8 @@
 /** Public API of @slapage/gateway: start the gateway, call it in-process, provision, open stores; the mock upstream and test services live in @slapage/gateway/testing. */
 
-export { startGateway, type Gateway, type GatewayOptions, type IntegrationSource } from './server.ts';
-export { createApp, type App, type AppOptions } from './app.ts';
-export { coreRequest, toWebResponse, type CoreRequest, type CoreResponse, type RequestInit } from './core.ts';
+export { startGateway, type Gateway, type GatewayOptions, type IntegrationSource } from './server/server.ts';
+export { createApp, type App, type AppOptions } from './endpoint/app.ts';
+export { coreRequest, toWebResponse, type CoreRequest, type CoreResponse, type RequestInit } from './http/core.ts';
 export {
   Provisioner,
   DEFAULT_RETENTION,
@@ -14,18 +14,18 @@ export {
   type ConnectionView,
   type PurgeSummary,
   type Retention,
-} from './provisioning.ts';
-export { optionsFromEnv, storageFromEnv, EXAMPLE_CRM_PATH, EXAMPLE_CRM_OPENAPI_PATH, MOCK_DIAGNOSTICS_PATH } from './config.ts';
-export { loadOpenApi, type OpenApiIntegration } from './openapi.ts';
-export { compileIntegration, loadIntegrationFile, type Integration, type IntegrationDescription } from './integration.ts';
-export { MemoryStore, type ConfigStore, type ServerRecord, type ConnectionRecord, type ServerConfig, type HttpMethod } from './store.ts';
-export { openStore, type StorageConfig } from './storage.ts';
-export { LocalEdge, type EdgeStore } from './edge.ts';
-export { RedisEdge } from './redis-edge.ts';
-export { Sealer } from './sealing.ts';
-export { verifyChain, toCefLine, toJsonLine, type AuditRecord, type AuditEvent, type VerifyResult } from './audit.ts';
-export { ROLES, parseAdminKeys, type Role, type AdminKey } from './roles.ts';
-export { GatewayError } from './errors.ts';
-export { manualClock, systemClock, type Clock, type ManualClock } from './clock.ts';
-export { DEFAULT_LIMITS, type Limits } from './limits.ts';
-export { SUPPORTED_PROTOCOL_VERSIONS, LATEST_PROTOCOL_VERSION } from './mcp.ts';
+} from './admin/provisioning.ts';
+export { optionsFromEnv, storageFromEnv, EXAMPLE_CRM_PATH, EXAMPLE_CRM_OPENAPI_PATH, MOCK_DIAGNOSTICS_PATH } from './server/config.ts';
+export { loadOpenApi, type OpenApiIntegration } from './filter/openapi.ts';
+export { compileIntegration, loadIntegrationFile, type Integration, type IntegrationDescription } from './filter/integration.ts';
+export { MemoryStore, type ConfigStore, type ServerRecord, type ConnectionRecord, type ServerConfig, type HttpMethod } from './store/store.ts';
+export { openStore, type StorageConfig } from './store/storage.ts';
+export { LocalEdge, type EdgeStore } from './registry/edge.ts';
+export { RedisEdge } from './registry/redis-edge.ts';
+export { Sealer } from './auth/sealing.ts';
+export { verifyChain, toCefLine, toJsonLine, type AuditRecord, type AuditEvent, type VerifyResult } from './audit/audit.ts';
+export { ROLES, parseAdminKeys, type Role, type AdminKey } from './auth/roles.ts';
+export { GatewayError } from './base/errors.ts';
+export { manualClock, systemClock, type Clock, type ManualClock } from './base/clock.ts';
+export { DEFAULT_LIMITS, type Limits } from './http/limits.ts';
+export { SUPPORTED_PROTOCOL_VERSIONS, LATEST_PROTOCOL_VERSION } from './mcp/mcp.ts';

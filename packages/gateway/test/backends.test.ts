@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../src/audit.ts';
-import { verifyChain } from '../src/audit.ts';
-import { LocalEdge, type EdgeStore } from '../src/edge.ts';
-import { RedisEdge } from '../src/redis-edge.ts';
-import { SqlStore } from '../src/sql/sql-store.ts';
-import { openStore } from '../src/storage.ts';
-import type { ConfigStore } from '../src/store.ts';
-import { startPostgres, startRedis, type TestPostgres, type TestService } from '../src/test-services.ts';
+import type { AuditEvent } from '../src/audit/audit.ts';
+import { verifyChain } from '../src/audit/audit.ts';
+import { LocalEdge, type EdgeStore } from '../src/registry/edge.ts';
+import { RedisEdge } from '../src/registry/redis-edge.ts';
+import { SqlStore } from '../src/store/sql/sql-store.ts';
+import { openStore } from '../src/store/storage.ts';
+import type { ConfigStore } from '../src/store/store.ts';
+import { startPostgres, startRedis, type TestPostgres, type TestService } from '../src/testing/test-services.ts';
 import { serverRecord as server } from './records.ts';
 
 // One contract, every backend: the same expectations run against memory, SQLite and PostgreSQL (configuration records)

@@ -1,11 +1,11 @@
 /** Test harness: a mock upstream plus a gateway on 127.0.0.1 port 0, captured access-log lines, and small clients for MCP and admin calls. */
 
-import { EXAMPLE_CRM_PATH, MOCK_DIAGNOSTICS_PATH } from '../src/config.ts';
-import type { Clock } from '../src/clock.ts';
-import type { Limits } from '../src/limits.ts';
-import { startMockUpstream, type MockUpstream } from '../src/mock-upstream.ts';
-import type { CreateServerInput, CreatedServer } from '../src/provisioning.ts';
-import { startGateway, type Gateway, type GatewayOptions } from '../src/server.ts';
+import { EXAMPLE_CRM_PATH, MOCK_DIAGNOSTICS_PATH } from '../src/server/config.ts';
+import type { Clock } from '../src/base/clock.ts';
+import type { Limits } from '../src/http/limits.ts';
+import { startMockUpstream, type MockUpstream } from '../src/testing/mock-upstream.ts';
+import type { CreateServerInput, CreatedServer } from '../src/admin/provisioning.ts';
+import { startGateway, type Gateway, type GatewayOptions } from '../src/server/server.ts';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 export const UPSTREAM_CREDENTIAL = 'tenant-upstream-secret';
@@ -102,6 +102,52 @@ export function request(method: string, params?: unknown): Record<string, unknow
 
 export function callTool(url: string, name: string, args: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<RpcResponse> {
   return rpc(url, request('tools/call', { name, arguments: args }), headers);
+}
+
+/** An MCP era the contract suite runs in: 2026-07-28 (stateless, `_meta` + mirrored headers) or a 2025 handshake era. */
+export interface Era {
+  version: string;
+  modern: boolean;
+}
+
+/** Every era the gateway serves; contract tests run once per era with `describe.each(ERAS)`. */
+export const ERAS: readonly Era[] = [
+  { version: '2026-07-28', modern: true },
+  { version: '2025-11-25', modern: false },
+  { version: '2025-06-18', modern: false },
+];
+
+export interface EraClient {
+  era: Era;
+  /** `rpc` speaking the era: a modern request gets `_meta` and MCP-Protocol-Version/Mcp-Method/Mcp-Name, a legacy one the version header the SDK sends after `initialize`. */
+  rpc(url: string, message: unknown, headers?: Record<string, string>): Promise<RpcResponse>;
+  request(method: string, params?: unknown): Record<string, unknown>;
+  callTool(url: string, name: string, args?: Record<string, unknown>, headers?: Record<string, string>): Promise<RpcResponse>;
+}
+
+/** The headers and body a client of `era` sends for `message` (a JSON-RPC object), as the official SDKs do. */
+export function inEra(era: Era, message: Record<string, unknown>): { message: Record<string, unknown>; headers: Record<string, string> } {
+  const headers: Record<string, string> = { 'mcp-protocol-version': era.version };
+  if (!era.modern) return { message, headers };
+  const params = (message.params ?? {}) as Record<string, unknown>;
+  const meta = { 'io.modelcontextprotocol/protocolVersion': era.version, 'io.modelcontextprotocol/clientCapabilities': {}, ...(params._meta as object | undefined) };
+  if (typeof message.method === 'string') headers['mcp-method'] = message.method;
+  if (message.method === 'tools/call' && typeof params.name === 'string') headers['mcp-name'] = params.name;
+  return { message: { ...message, params: { ...params, _meta: meta } }, headers };
+}
+
+export function eraClient(era: Era): EraClient {
+  const send = (url: string, message: unknown, headers: Record<string, string> = {}): Promise<RpcResponse> => {
+    if (typeof message !== 'object' || message === null) return rpc(url, message, { 'mcp-protocol-version': era.version, ...headers });
+    const framed = inEra(era, message as Record<string, unknown>);
+    return rpc(url, framed.message, { ...framed.headers, ...headers });
+  };
+  return {
+    era,
+    rpc: send,
+    request,
+    callTool: (url, name, args = {}, headers = {}) => send(url, request('tools/call', { name, arguments: args }), headers),
+  };
 }
 
 export async function admin(gateway: Gateway, method: string, path: string, body?: unknown, key: string | null = ADMIN_KEY): Promise<RpcResponse> {

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOCK_DIAGNOSTICS_PATH } from '../src/config.ts';
-import { startMockUpstream, type MockUpstream } from '../src/mock-upstream.ts';
-import { startGateway, type Gateway } from '../src/server.ts';
-import { startPostgres, startRedis, type TestPostgres, type TestService } from '../src/test-services.ts';
+import { MOCK_DIAGNOSTICS_PATH } from '../src/server/config.ts';
+import { startMockUpstream, type MockUpstream } from '../src/testing/mock-upstream.ts';
+import { startGateway, type Gateway } from '../src/server/server.ts';
+import { startPostgres, startRedis, type TestPostgres, type TestService } from '../src/testing/test-services.ts';
 import { ACCEPT, admin, ADMIN_KEY, callTool } from './helpers.ts';
 
 // Two gateway instances sharing PostgreSQL (configuration, audit) and Redis (edge token store), as an operator runs them.
@@ -72,6 +73,30 @@ describe('several instances on PostgreSQL + Redis', () => {
     expect(onB.status).toBe(200);
     expect(onB.json.result.isError).toBe(false);
     expect((await admin(b, 'GET', `/admin/servers/${serverId}`)).json.status).toBe('active');
+  });
+
+  it('serves one 2026-07-28 client whose consecutive requests alternate between A and B, with no affinity', async (ctx) => {
+    if (missing) return ctx.skip(missing);
+    // A round-robin balancer with no affinity: request n goes to instance n mod 2, whatever came before.
+    const served: string[] = [];
+    const origins = [new URL(a.url).origin, new URL(b.url).origin];
+    let n = 0;
+    const roundRobin = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const target = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      const origin = origins[n++ % 2]!;
+      served.push(origin === origins[0] ? 'A' : 'B');
+      return fetch(origin + target.pathname + target.search, init);
+    };
+    const client = new Client({ name: 'alternating', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    await client.connect(new StreamableHTTPClientTransport(new URL(a.mcpUrl(token)), { fetch: roundRobin }));
+    try {
+      expect((await client.listTools()).tools.map((t) => t.name)).toContain('get_fixed');
+      for (let i = 0; i < 3; i++) expect((await client.callTool({ name: 'get_fixed', arguments: {} })).isError).toBe(false);
+    } finally {
+      await client.close();
+    }
+    // server/discover, tools/list and three calls: five requests, and each went to the other instance than the one before.
+    expect(served.slice(0, 5)).toEqual(['A', 'B', 'A', 'B', 'A']);
   });
 
   it('after both instances restart, the unexpired token still works', async (ctx) => {

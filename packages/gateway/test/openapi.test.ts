@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_CRM_OPENAPI_PATH, optionsFromEnv } from '../src/config.ts';
-import { startMockUpstream, type MockUpstream } from '../src/mock-upstream.ts';
-import { loadOpenApi } from '../src/openapi.ts';
-import { startGateway, type Gateway } from '../src/server.ts';
+import { EXAMPLE_CRM_OPENAPI_PATH, optionsFromEnv } from '../src/server/config.ts';
+import { startMockUpstream, type MockUpstream } from '../src/testing/mock-upstream.ts';
+import { loadOpenApi } from '../src/filter/openapi.ts';
+import { startGateway, type Gateway } from '../src/server/server.ts';
 import { callTool, request, rpc, UPSTREAM_CREDENTIAL } from './helpers.ts';
 
 let mock: MockUpstream;

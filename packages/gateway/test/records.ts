@@ -1,5 +1,5 @@
 /** Test helper: a server record of the store's shape, with a name and expiry, and anything else overridden. */
-import type { ServerRecord } from '../src/store.ts';
+import type { ServerRecord } from '../src/store/store.ts';
 
 export function serverRecord(id: string, expires_at: number, over: Partial<ServerRecord> = {}): ServerRecord {
   return {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../src/clock.ts';
+import { manualClock } from '../src/base/clock.ts';
 import { admin, request, rpc, startStack, UPSTREAM_CREDENTIAL, type Stack } from './helpers.ts';
 
 const KEYS = {
@@ -93,6 +93,17 @@ describe('audit log', () => {
       expect(text).not.toContain(badToken);
       expect(text).not.toContain(UPSTREAM_CREDENTIAL);
     }
+  });
+
+  it('exports OCSF API Activity (6003) lines beside JSON and CEF', async () => {
+    const r = await as('auditor', 'GET', '/admin/audit?format=ocsf');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/x-ndjson');
+    const events = r.text.trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) expect(e).toMatchObject({ class_uid: 6003, category_uid: 6, api: { operation: expect.any(String) }, metadata: { product: { vendor_name: 'slapage' } } });
+    expect(events.find((e) => e.api.operation === 'token.refused')).toMatchObject({ status: 'Failure', actor: { user: { name: 'unauthenticated' } } });
+    expect((await as('auditor', 'GET', '/admin/audit?format=xml')).status).toBe(400);
   });
 
   it('exports CEF lines, and JSON lines since a time', async () => {

@@ -7,11 +7,11 @@ import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_CRM_PATH } from '../src/config.ts';
-import { GatewayError } from '../src/errors.ts';
-import { startMockUpstream, type MockUpstream } from '../src/mock-upstream.ts';
-import { startGateway, type Gateway, type GatewayOptions } from '../src/server.ts';
-import { SQLITE_FILE } from '../src/sql/sqlite.ts';
+import { EXAMPLE_CRM_PATH } from '../src/server/config.ts';
+import { GatewayError } from '../src/base/errors.ts';
+import { startMockUpstream, type MockUpstream } from '../src/testing/mock-upstream.ts';
+import { startGateway, type Gateway, type GatewayOptions } from '../src/server/server.ts';
+import { SQLITE_FILE } from '../src/store/sql/sqlite.ts';
 import { admin, ADMIN_KEY, callTool } from './helpers.ts';
 
 const run = promisify(execFile);

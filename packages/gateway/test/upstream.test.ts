@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../src/clock.ts';
-import { MOCK_DIAGNOSTICS_PATH } from '../src/config.ts';
-import { RATE_LIMIT_DIALECTS, startMockUpstream } from '../src/mock-upstream.ts';
-import { startGateway } from '../src/server.ts';
-import { callTool, startStack, UPSTREAM_CREDENTIAL, type Stack } from './helpers.ts';
+import { manualClock } from '../src/base/clock.ts';
+import { MOCK_DIAGNOSTICS_PATH } from '../src/server/config.ts';
+import { RATE_LIMIT_DIALECTS, startMockUpstream } from '../src/testing/mock-upstream.ts';
+import { startGateway } from '../src/server/server.ts';
+import { callTool, ERAS, eraClient, startStack, UPSTREAM_CREDENTIAL, type Stack } from './helpers.ts';
 
 const clock = manualClock(Date.UTC(2026, 0, 1, 12, 0, 0));
 let stack: Stack;
@@ -17,67 +17,71 @@ afterAll(() => stack.close());
 
 const hits = (path: string) => stack.mock.requests.filter((r) => r.url.startsWith(path)).length;
 
-describe('upstream errors go back at once, without retry', () => {
-  it.each([400, 404, 409, 500, 502, 503])('HTTP %i becomes a tool error with the upstream body relayed', async (code) => {
-    const before = hits(`/api/v1/status/${code}`);
-    const r = await callTool(url, 'status', { code });
-    expect(r.status).toBe(200);
-    expect(r.json.result.isError).toBe(true);
-    expect(r.json.result.content[0]).toEqual({ type: 'text', text: `Upstream returned HTTP ${code}; the request was not retried.` });
-    expect(JSON.parse(r.json.result.content[1].text)).toMatchObject({ error: `mock status ${code}` });
-    expect(hits(`/api/v1/status/${code}`)).toBe(before + 1);
+describe.each(ERAS)('in MCP $version', (era) => {
+  const { rpc, request, callTool } = eraClient(era);
+
+  describe('upstream errors go back at once, without retry', () => {
+    it.each([400, 404, 409, 500, 502, 503])('HTTP %i becomes a tool error with the upstream body relayed', async (code) => {
+      const before = hits(`/api/v1/status/${code}`);
+      const r = await callTool(url, 'status', { code });
+      expect(r.status).toBe(200);
+      expect(r.json.result.isError).toBe(true);
+      expect(r.json.result.content[0]).toEqual({ type: 'text', text: `Upstream returned HTTP ${code}; the request was not retried.` });
+      expect(JSON.parse(r.json.result.content[1].text)).toMatchObject({ error: `mock status ${code}` });
+      expect(hits(`/api/v1/status/${code}`)).toBe(before + 1);
+    });
+
+    it('a 2xx is a successful tool result', async () => {
+      const r = await callTool(url, 'status', { code: 201 });
+      expect(r.json.result.isError).toBe(false);
+    });
   });
 
-  it('a 2xx is a successful tool result', async () => {
-    const r = await callTool(url, 'status', { code: 201 });
-    expect(r.json.result.isError).toBe(false);
-  });
-});
+  describe('upstream 429 passes through as HTTP 429 with normalized headers and -32029', () => {
+    const expected: Record<string, { headers: Record<string, string | null>; data: Record<string, number> }> = {
+      'x-ratelimit': {
+        headers: { 'ratelimit-limit': '50', 'ratelimit-remaining': '0', 'ratelimit-reset': '30', 'retry-after': '30', 'ratelimit-policy': '"upstream";q=50', ratelimit: '"upstream";r=0;t=30' },
+        data: { retry_after_seconds: 30, limit: 50, remaining: 0, reset_seconds: 30 },
+      },
+      'x-rate-limit': {
+        headers: { 'ratelimit-limit': '50', 'ratelimit-remaining': '0', 'ratelimit-reset': '30', 'retry-after': '30', 'ratelimit-policy': '"upstream";q=50', ratelimit: '"upstream";r=0;t=30' },
+        data: { retry_after_seconds: 30, limit: 50, remaining: 0, reset_seconds: 30 },
+      },
+      ratelimit: {
+        headers: { 'ratelimit-limit': '50', 'ratelimit-remaining': '0', 'ratelimit-reset': '30', 'retry-after': '30', 'ratelimit-policy': '"upstream";q=50', ratelimit: '"upstream";r=0;t=30' },
+        data: { retry_after_seconds: 30, limit: 50, remaining: 0, reset_seconds: 30 },
+      },
+      ietf: {
+        headers: { 'ratelimit-limit': '50', 'ratelimit-remaining': '0', 'ratelimit-reset': '30', 'retry-after': '30', 'ratelimit-policy': '"upstream";q=50;w=60', ratelimit: '"upstream";r=0;t=30' },
+        data: { retry_after_seconds: 30, limit: 50, remaining: 0, reset_seconds: 30 },
+      },
+      'retry-after-seconds': {
+        headers: { 'ratelimit-limit': null, 'ratelimit-remaining': null, 'ratelimit-reset': '30', 'retry-after': '30', 'ratelimit-policy': null, ratelimit: null },
+        data: { retry_after_seconds: 30, reset_seconds: 30 },
+      },
+      'retry-after-date': {
+        headers: { 'ratelimit-limit': null, 'ratelimit-remaining': null, 'ratelimit-reset': '30', 'retry-after': '30', 'ratelimit-policy': null, ratelimit: null },
+        data: { retry_after_seconds: 30, reset_seconds: 30 },
+      },
+      none: {
+        headers: { 'ratelimit-limit': null, 'ratelimit-remaining': null, 'ratelimit-reset': null, 'retry-after': null, 'ratelimit-policy': null, ratelimit: null },
+        data: {},
+      },
+    };
 
-describe('upstream 429 passes through as HTTP 429 with normalized headers and -32029', () => {
-  const expected: Record<string, { headers: Record<string, string | null>; data: Record<string, number> }> = {
-    'x-ratelimit': {
-      headers: { 'ratelimit-limit': '50', 'ratelimit-remaining': '0', 'ratelimit-reset': '30', 'retry-after': '30', 'ratelimit-policy': '"upstream";q=50', ratelimit: '"upstream";r=0;t=30' },
-      data: { retry_after_seconds: 30, limit: 50, remaining: 0, reset_seconds: 30 },
-    },
-    'x-rate-limit': {
-      headers: { 'ratelimit-limit': '50', 'ratelimit-remaining': '0', 'ratelimit-reset': '30', 'retry-after': '30', 'ratelimit-policy': '"upstream";q=50', ratelimit: '"upstream";r=0;t=30' },
-      data: { retry_after_seconds: 30, limit: 50, remaining: 0, reset_seconds: 30 },
-    },
-    ratelimit: {
-      headers: { 'ratelimit-limit': '50', 'ratelimit-remaining': '0', 'ratelimit-reset': '30', 'retry-after': '30', 'ratelimit-policy': '"upstream";q=50', ratelimit: '"upstream";r=0;t=30' },
-      data: { retry_after_seconds: 30, limit: 50, remaining: 0, reset_seconds: 30 },
-    },
-    ietf: {
-      headers: { 'ratelimit-limit': '50', 'ratelimit-remaining': '0', 'ratelimit-reset': '30', 'retry-after': '30', 'ratelimit-policy': '"upstream";q=50;w=60', ratelimit: '"upstream";r=0;t=30' },
-      data: { retry_after_seconds: 30, limit: 50, remaining: 0, reset_seconds: 30 },
-    },
-    'retry-after-seconds': {
-      headers: { 'ratelimit-limit': null, 'ratelimit-remaining': null, 'ratelimit-reset': '30', 'retry-after': '30', 'ratelimit-policy': null, ratelimit: null },
-      data: { retry_after_seconds: 30, reset_seconds: 30 },
-    },
-    'retry-after-date': {
-      headers: { 'ratelimit-limit': null, 'ratelimit-remaining': null, 'ratelimit-reset': '30', 'retry-after': '30', 'ratelimit-policy': null, ratelimit: null },
-      data: { retry_after_seconds: 30, reset_seconds: 30 },
-    },
-    none: {
-      headers: { 'ratelimit-limit': null, 'ratelimit-remaining': null, 'ratelimit-reset': null, 'retry-after': null, 'ratelimit-policy': null, ratelimit: null },
-      data: {},
-    },
-  };
-
-  it.each([...RATE_LIMIT_DIALECTS])('dialect %s', async (dialect) => {
-    const before = hits(`/api/v1/ratelimited/${dialect}`);
-    const r = await callTool(url, 'rate_limited', { dialect });
-    expect(r.status).toBe(429);
-    const want = expected[dialect]!;
-    for (const [name, value] of Object.entries(want.headers)) expect(r.headers.get(name), name).toBe(value);
-    // Upstream dialect headers are not passed through raw.
-    expect(r.headers.get('x-ratelimit-limit')).toBeNull();
-    expect(r.headers.get('x-rate-limit-limit')).toBeNull();
-    const error = { code: -32029, message: 'Upstream rate limit exceeded', ...(Object.keys(want.data).length ? { data: want.data } : {}) };
-    expect(r.json).toEqual({ jsonrpc: '2.0', id: expect.any(Number), error });
-    expect(hits(`/api/v1/ratelimited/${dialect}`)).toBe(before + 1);
+    it.each([...RATE_LIMIT_DIALECTS])('dialect %s', async (dialect) => {
+      const before = hits(`/api/v1/ratelimited/${dialect}`);
+      const r = await callTool(url, 'rate_limited', { dialect });
+      expect(r.status).toBe(429);
+      const want = expected[dialect]!;
+      for (const [name, value] of Object.entries(want.headers)) expect(r.headers.get(name), name).toBe(value);
+      // Upstream dialect headers are not passed through raw.
+      expect(r.headers.get('x-ratelimit-limit')).toBeNull();
+      expect(r.headers.get('x-rate-limit-limit')).toBeNull();
+      const error = { code: -32029, message: 'Upstream rate limit exceeded', ...(Object.keys(want.data).length ? { data: want.data } : {}) };
+      expect(r.json).toEqual({ jsonrpc: '2.0', id: expect.any(Number), error });
+      expect(hits(`/api/v1/ratelimited/${dialect}`)).toBe(before + 1);
+    });
   });
 });
 

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../src/clock.ts';
+import { manualClock } from '../src/base/clock.ts';
 import { admin, callTool, request, rpc, startStack, UPSTREAM_CREDENTIAL, type Stack } from './helpers.ts';
 
 const DAY = 24 * 3600_000;
