@@ -71,7 +71,7 @@ export const claims: Readonly<Record<string, Claim>> = {
   'latency.scope': WORDING,
   'latency.statement': WORDING,
   'latency.upstream_share': WORDING,
-  'latency.objectives': { kind: 'check', checks: ['rate-limit-latency'], states: (policy) => policy.latency.objectives?.some((o) => o.operation === 'rate-limit-passthrough') === true, label: 'Upstream 429s surfaced within the rate-limit-passthrough objective' },
+  'latency.objectives': { kind: 'check', checks: ['rate-limit-latency'], states: (policy) => policy.latency.objectives?.some((o) => o.operation === 'rate-limit-passthrough') === true, label: 'Upstream 429s surfaced within their latency objective' },
   'latency.objectives[].operation': IDENTITY,
   'latency.objectives[].description': WORDING,
   'latency.objectives[].p50_ms': measured,

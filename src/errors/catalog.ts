@@ -339,11 +339,11 @@ export const catalog = {
   },
   'released-annex-changed': {
     title: 'Released NDA annex changed',
-    message: (p) => `NDA annex ${p.annex} is released and ${releasedChange({ ...p, file: `nda/${p.annex}.yaml` })}`,
+    message: (p) => `NDA annex ${p.annex} is released and ${releasedChange({ ...p, file: `policy/nda/${p.annex}.yaml` })}`,
     hint: (p) =>
       (p.draft
-        ? `released annexes are immutable: undo the edit and make the change in nda/${p.draft}.yaml instead: annex ${p.draft} is not released yet`
-        : `released annexes are immutable: undo the edit and put the new content in a new annex, nda/${p.next}.yaml (it supersedes ${p.annex} for the versions it covers), then \`slapage release --nda ${p.next}\``) + gitHint(p),
+        ? `released annexes are immutable: undo the edit and make the change in policy/nda/${p.draft}.yaml instead: annex ${p.draft} is not released yet`
+        : `released annexes are immutable: undo the edit and put the new content in a new annex, policy/nda/${p.next}.yaml (it supersedes ${p.annex} for the versions it covers), then \`slapage release --nda ${p.next}\``) + gitHint(p),
   },
   'released-annex-missing': {
     title: 'Released NDA annex missing',
@@ -412,7 +412,7 @@ export const catalog = {
     title: 'Unknown uptime source',
     message: (p) => `${q(p.file)} is not a format slapage reads`,
     hint: () =>
-      'content/uptime/ holds probe-YYYY-MM.csv (slapage probe), a CSV of outages (start,end,component,impact), Upptime history/ files, Better Stack sla-YYYY-MM.json or incident lists, Statuspage incidents.json; move other files elsewhere',
+      'content/uptime/ holds probe-YYYY-MM.csv (slapage probe), a CSV of outages (start,end,component,impact), Upptime history files, Better Stack sla-YYYY-MM.json or incident lists, Statuspage incidents.json; move other files elsewhere',
   },
   'uptime-missed-no-incident': {
     title: 'Missed window without an incident',

@@ -142,12 +142,12 @@ describe('the release lock', () => {
     expect(checkLock(c.policyDir, ['3.1'])).toEqual([]);
     writeFileSync(join(c.policyDir, 'nda', '1.yaml'), annex.replace('opinion: unqualified', 'opinion: qualified'));
     expect(c.render(checkLock(c.policyDir, ['3.1'])).replace(/\b[0-9a-f]{12}\b/g, '<hash>')).toMatchInlineSnapshot(`
-      "policy/nda/1.yaml:9:1: NDA annex 1 is released and nda/1.yaml changed at line 9 since (lock <hash>, now <hash>) [released-annex-changed]
-        hint: released annexes are immutable: undo the edit and put the new content in a new annex, nda/2.yaml (it supersedes 1 for the versions it covers), then \`slapage release --nda 2\`"
+      "policy/nda/1.yaml:9:1: NDA annex 1 is released and policy/nda/1.yaml changed at line 9 since (lock <hash>, now <hash>) [released-annex-changed]
+        hint: released annexes are immutable: undo the edit and put the new content in a new annex, policy/nda/2.yaml (it supersedes 1 for the versions it covers), then \`slapage release --nda 2\`"
     `);
     expect(releaseAnnex(c.policyDir, '1', '2026-06-03')).toBe('changed');
     writeFileSync(join(c.policyDir, 'nda', '2.yaml'), annex);
-    expect(c.render(checkLock(c.policyDir, ['3.1'])).replace(/\b[0-9a-f]{12}\b/g, '<hash>')).toContain('make the change in nda/2.yaml instead: annex 2 is not released yet');
+    expect(c.render(checkLock(c.policyDir, ['3.1'])).replace(/\b[0-9a-f]{12}\b/g, '<hash>')).toContain('make the change in policy/nda/2.yaml instead: annex 2 is not released yet');
     rmSync(join(c.policyDir, 'nda', '1.yaml'));
     expect(c.render(checkLock(c.policyDir, ['3.1']))).toMatchInlineSnapshot(`
       "policy/nda/1.yaml: NDA annex 1 is in the release lock but nda/1.yaml is missing [released-annex-missing]
