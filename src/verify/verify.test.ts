@@ -84,7 +84,7 @@ describe('a gateway built wrong on purpose fails the matching check', () => {
   it('one that retries 429s', async () => {
     expect(await against('retries-429', ['rate-limit-passthrough'])).toMatchInlineSnapshot(`
       [
-        "policy/3.2/rate-limits.yaml:4: an upstream 429 comes back as HTTP 429 with JSON-RPC code -32029 and the headers ratelimit, ratelimit-limit, ratelimit-policy, ratelimit-remaining, ratelimit-reset, retry-after, after 1 upstream request: the gateway made 2 upstream requests (expected 1) [rate-limit-passthrough]",
+        "policy/3.2/rate-limits.yaml:2: an upstream 429 comes back as HTTP 429 with JSON-RPC code -32029 with the headers ratelimit, ratelimit-limit, ratelimit-policy, ratelimit-remaining, ratelimit-reset, retry-after after 1 upstream request: the gateway made 2 upstream requests (expected 1) [rate-limit-passthrough]",
       ]
     `);
   });
